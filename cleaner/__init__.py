@@ -1,0 +1,25 @@
+"""cleaner: clean news article text plus metadata from raw pages, URLs and extracted text."""
+
+from __future__ import annotations
+
+__version__ = "0.1.0"
+
+from cleaner.api import clean_file, clean_html, clean_paths, clean_text
+from cleaner.config import Settings
+from cleaner.document import Document, Reject, Removal, Source
+from cleaner.errors import CleanerError, Rejected
+
+__all__ = [
+    "CleanerError",
+    "Document",
+    "Reject",
+    "Rejected",
+    "Removal",
+    "Settings",
+    "Source",
+    "__version__",
+    "clean_file",
+    "clean_html",
+    "clean_paths",
+    "clean_text",
+]

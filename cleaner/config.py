@@ -1,0 +1,60 @@
+"""All settings in one place: frozen dataclasses with commented defaults.
+
+The CLI parses options into these; the library takes them as arguments. Nothing else in the
+package holds a tunable number.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+MB = 1024 * 1024
+
+
+@dataclass(frozen=True)
+class Limits:
+    """Caps that keep one pathological input from sinking a run."""
+
+    max_input_bytes: int = 50 * MB  # raw bytes read from one file or response
+    max_decompressed_bytes: int = 100 * MB  # after gunzip: a gzip bomb stops here
+    max_text_chars: int = 5_000_000  # decoded text handed to the extractor
+    doc_timeout_s: float = 60.0  # per document, enforced by the worker pool
+
+
+@dataclass(frozen=True)
+class ExtractSettings:
+    """How HTML becomes text (trafilatura options)."""
+
+    favor_precision: bool = False
+    favor_recall: bool = False
+    include_tables: bool = True
+    include_comments: bool = False  # reader comments are not the article
+
+
+@dataclass(frozen=True)
+class FilterSettings:
+    """Which rule packs run, and the plain-text line classifier."""
+
+    rules: tuple[str, ...] = ()  # packs forced by the user (--rules faz,dpa); generic always runs
+    rules_dir: Path | None = None  # extra user packs (--rules-dir)
+    auto_select: bool = True  # also pick packs by URL host and text signature
+    classify_text: bool = True  # run the line classifier on plain-text inputs
+
+
+@dataclass(frozen=True)
+class GateSettings:
+    """The quality gate: what is too little to be an article."""
+
+    min_words: int = 10  # below this the document is rejected as too_short
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Everything one run needs; immutable so it can cross process boundaries."""
+
+    limits: Limits = field(default_factory=Limits)
+    extract: ExtractSettings = field(default_factory=ExtractSettings)
+    filters: FilterSettings = field(default_factory=FilterSettings)
+    gate: GateSettings = field(default_factory=GateSettings)
+    language_seed: int = 0  # langdetect is random; a fixed seed makes output deterministic

@@ -1,0 +1,142 @@
+"""The one data type that flows through the pipeline, and its JSONL record form."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+
+@dataclass
+class Source:
+    """Where an input came from; copied into every record and reject."""
+
+    kind: str  # "file", "url", "warc" or "text"
+    path: str | None = None
+    url: str | None = None
+    warc_record_id: str | None = None
+    fetched_at: str | None = None
+    status: int | None = None
+    content_type: str | None = None
+    encoding: str | None = None
+    raw_sha256: str | None = None
+
+    def identity(self) -> str:
+        """What makes this input unique: url, or path plus WARC record id."""
+        if self.kind == "warc":
+            return f"warc:{self.path}#{self.warc_record_id}"
+        if self.url and self.kind == "url":
+            return f"url:{self.url}"
+        if self.path:
+            return f"file:{self.path}"
+        return f"{self.kind}:{self.raw_sha256}"
+
+    def as_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass
+class Removal:
+    """One cut: the rule (or classifier reason) that made it and the text it took."""
+
+    rule: str
+    text: str
+
+
+@dataclass
+class Document:
+    """An input on its way to becoming a record. Steps fill the fields in place."""
+
+    source: Source
+    kind: str  # "html" or "text": how the raw input is read
+    raw: str
+    lines: list[str] = field(default_factory=list)
+    title: str | None = None
+    kicker: str | None = None
+    description: str | None = None
+    authors: list[str] = field(default_factory=list)
+    date: str | None = None
+    date_modified: str | None = None
+    url: str | None = None
+    sitename: str | None = None
+    language: str | None = None
+    language_score: float | None = None
+    dateline: str | None = None
+    agency: str | None = None
+    captions: list[str] = field(default_factory=list)
+    removed: list[Removal] = field(default_factory=list)
+    rule_packs: list[str] = field(default_factory=list)
+    extractor: str = "text"
+    chars_in: int = 0
+
+    ok = True  # an article; a Reject has ok = False
+
+    @property
+    def text(self) -> str:
+        return "\n".join(self.lines)
+
+    def remove(self, rule: str, text: str) -> None:
+        """Record a cut so that nothing leaves the text without a trace."""
+        self.removed.append(Removal(rule, text))
+
+    def to_record(self) -> dict[str, Any]:
+        """The flat JSONL record: every key always present, `id` and `text` first."""
+        text = self.text
+        return {
+            "id": record_id(self.source),
+            "text": text,
+            "title": self.title,
+            "kicker": self.kicker,
+            "description": self.description,
+            "authors": list(self.authors),
+            "date": self.date,
+            "date_modified": self.date_modified,
+            "url": self.url,
+            "sitename": self.sitename,
+            "language": self.language,
+            "language_score": self.language_score,
+            "dateline": self.dateline,
+            "agency": self.agency,
+            "captions": list(self.captions),
+            "word_count": len(text.split()),
+            "source": self.source.as_dict(),
+            "cleaning": self._cleaning(len(text)),
+        }
+
+    def _cleaning(self, chars_out: int) -> dict[str, Any]:
+        from cleaner import __version__
+
+        return {
+            "cleaner_version": __version__,
+            "extractor": self.extractor,
+            "rule_packs": list(self.rule_packs),
+            "removed": [asdict(r) for r in self.removed],
+            "chars_in": self.chars_in,
+            "chars_out": chars_out,
+        }
+
+
+@dataclass
+class Reject:
+    """An input that did not become an article, with a reason from errors.REASONS."""
+
+    source: Source
+    reason: str
+    detail: str = ""
+    ok = False
+
+    def to_record(self) -> dict[str, Any]:
+        return {
+            "id": record_id(self.source),
+            "source": self.source.as_dict(),
+            "reason": self.reason,
+            "detail": self.detail,
+        }
+
+
+Outcome = Document | Reject
+
+
+def record_id(source: Source) -> str:
+    """Stable id: a hash of the source identity, short enough to read."""
+    return hashlib.sha256(source.identity().encode("utf-8")).hexdigest()[:16]

@@ -1,0 +1,1 @@
+"""Extraction: HTML to text (trafilatura) and text normalisation."""

@@ -1,0 +1,50 @@
+"""Normalise text before the filters: NFC, spaces, invisible characters, mojibake, lines.
+
+Every later step sees a list of clean lines: stripped, inner whitespace collapsed to one
+space, no empty lines. Paragraph boundaries are the line boundaries.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+import ftfy
+
+# Characters that carry no text: soft hyphen, zero-width space/joiners, word joiner, BOM.
+_INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"))
+_SPACES = re.compile(r"[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
+_NEWLINES = re.compile(r"\r\n?|[\u2028\u2029\x0b\x0c\x85]")
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
+_MOJIBAKE_HINT = re.compile(
+    "[ÃÂâ][\u0080-\u00bf\u2018-\u203a\u0152\u0153\u0160\u0161\u017d\u017e\u0178]"
+)
+_FTFY = ftfy.TextFixerConfig(
+    unescape_html=False,  # entities in plain text are left for the HTML extractor
+    fix_latin_ligatures=False,
+    fix_character_width=False,
+    uncurl_quotes=False,
+    normalization="NFC",
+    explain=False,
+)
+
+
+def normalize(text: str) -> str:
+    """Repair and normalise a whole text; lines kept, each cleaned of stray spacing."""
+    text = _NEWLINES.sub("\n", text)
+    if _MOJIBAKE_HINT.search(text):
+        text = ftfy.fix_text(text, _FTFY)
+    text = unicodedata.normalize("NFC", text.translate(_INVISIBLE))
+    text = _CONTROL.sub("", text).replace("\ufffd", "")
+    return text
+
+
+def clean_line(line: str) -> str:
+    """One line with runs of whitespace folded to a single space."""
+    return _SPACES.sub(" ", line).strip()
+
+
+def to_lines(text: str) -> list[str]:
+    """Normalised, non-empty lines of a text."""
+    cleaned = (clean_line(line) for line in normalize(text).split("\n"))
+    return [line for line in cleaned if line]

@@ -1,0 +1,67 @@
+"""Choose the packs for a document and run their rules, stage by stage."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from urllib.parse import urlsplit
+
+from cleaner.config import FilterSettings
+from cleaner.document import Document
+from cleaner.errors import SettingsError
+from cleaner.filters.base import STAGES, Pack, Rule
+from cleaner.filters.kinds import KINDS
+from cleaner.filters.packs import builtin_packs, load_dir
+
+SIGNATURE_SPAN = 3000  # characters of text searched for pack signatures
+
+
+def available_packs(settings: FilterSettings) -> tuple[Pack, ...]:
+    """Built-in packs plus the user's --rules-dir packs (which may override by name)."""
+    packs = {pack.name: pack for pack in builtin_packs()}
+    if settings.rules_dir is not None:
+        packs.update((pack.name, pack) for pack in load_dir(settings.rules_dir))
+    unknown = set(settings.rules) - set(packs)
+    if unknown:
+        raise SettingsError(f"unknown rule packs {sorted(unknown)}; known: {sorted(packs)}")
+    return tuple(packs.values())
+
+
+def select_packs(doc: Document, packs: Sequence[Pack], settings: FilterSettings) -> list[Pack]:
+    """The generic pack, the forced ones, and (unless turned off) those the document matches."""
+    host = _host(doc.url or doc.source.url)
+    head = doc.raw[:SIGNATURE_SPAN] if doc.kind == "text" else "\n".join(doc.lines)[:SIGNATURE_SPAN]
+    chosen = []
+    for pack in packs:
+        forced = pack.name == "generic" or pack.name in settings.rules
+        if forced or (settings.auto_select and _matches(pack, host, head)):
+            chosen.append(pack)
+    return chosen
+
+
+def _matches(pack: Pack, host: str, head: str) -> bool:
+    if host and any(host == h or host.endswith("." + h) for h in pack.hosts):
+        return True
+    return any(sig.search(head) for sig in pack.signatures)
+
+
+def _host(url: str | None) -> str:
+    if not url:
+        return ""
+    try:
+        return (urlsplit(url).hostname or "").lower()
+    except ValueError:
+        return ""
+
+
+def ordered_rules(packs: Sequence[Pack]) -> list[Rule]:
+    """Rules sorted by stage; within a stage, pack order then file order."""
+    rules = [rule for pack in packs for rule in pack.rules]
+    return sorted(rules, key=lambda rule: STAGES.index(rule.stage))
+
+
+def apply_rules(doc: Document, packs: Sequence[Pack]) -> Document:
+    """Run every rule of the chosen packs on the document, recording the packs used."""
+    doc.rule_packs = [pack.name for pack in packs]
+    for rule in ordered_rules(packs):
+        KINDS[rule.kind](doc, rule)
+    return doc

@@ -1,0 +1,1 @@
+"""Metadata from text and pages: header fields, dates, authors, language."""

@@ -1,0 +1,118 @@
+"""The pipeline: decode, extract, filter, describe, gate. One input in, one outcome out.
+
+A step is a callable (Document) -> Document that may raise `Rejected`. The pipeline owns the
+loop and the error policy: a rejected or broken input becomes a `Reject` with a reason and
+the run goes on. Nothing here knows about files, URLs or processes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from collections.abc import Callable, Sequence
+
+from cleaner.config import Settings
+from cleaner.document import Document, Outcome, Reject, Source
+from cleaner.errors import Rejected
+from cleaner.extract.html import EXTRACTOR, extract_html
+from cleaner.extract.text import to_lines
+from cleaner.filters.base import Pack
+from cleaner.filters.engine import apply_rules, available_packs, select_packs
+from cleaner.metadata.header import title_from_repeat
+from cleaner.metadata.language import detect_language
+from cleaner.readers.decode import decode, ensure_text
+
+Step = Callable[[Document], Document]
+log = logging.getLogger(__name__)
+
+
+class Pipeline:
+    """Turns raw inputs into documents with one fixed set of settings and packs."""
+
+    def __init__(self, settings: Settings | None = None) -> None:
+        self.settings = settings or Settings()
+        self.packs: Sequence[Pack] = available_packs(self.settings.filters)
+        self.steps: list[Step] = [
+            self._extract,
+            self._header,
+            self._filter,
+            self._describe,
+            self._gate,
+        ]
+
+    def run_bytes(self, data: bytes, source: Source, kind: str) -> Outcome:
+        """Decode raw bytes (file, HTTP body, WARC payload) and clean them."""
+        source.raw_sha256 = hashlib.sha256(data).hexdigest()
+        try:
+            text, source.encoding = decode(data, source.encoding)
+        except Rejected as exc:
+            return Reject(source, exc.reason, exc.detail)
+        return self.run_text(text, source, kind)
+
+    def run_text(self, text: str, source: Source, kind: str) -> Outcome:
+        """Clean already decoded text; never raises for bad input."""
+        try:
+            doc = self._start(text, source, kind)
+            for step in self.steps:
+                doc = step(doc)
+        except Rejected as exc:
+            return Reject(source, exc.reason, exc.detail)
+        except Exception as exc:  # one broken input must not end the run
+            log.debug("internal error on %s", source.identity(), exc_info=True)
+            return Reject(source, "internal_error", f"{type(exc).__name__}: {exc}")
+        return doc
+
+    def _start(self, text: str, source: Source, kind: str) -> Document:
+        ensure_text(text)
+        limit = self.settings.limits.max_text_chars
+        if len(text) > limit:
+            raise Rejected("too_large", f"{len(text)} characters, the limit is {limit}")
+        if source.raw_sha256 is None:
+            source.raw_sha256 = hashlib.sha256(text.encode("utf-8", "replace")).hexdigest()
+        return Document(source=source, kind=kind, raw=text, url=source.url, chars_in=len(text))
+
+    def _extract(self, doc: Document) -> Document:
+        if doc.kind != "html":
+            doc.lines = to_lines(doc.raw)
+            return doc
+        page = extract_html(doc.raw, doc.url, self.settings.extract)
+        doc.extractor = EXTRACTOR
+        doc.lines = to_lines(page.text)
+        doc.title, doc.authors, doc.date = page.title, page.authors, page.date
+        doc.url = doc.url or page.url
+        doc.sitename, doc.description = page.sitename, page.description
+        return doc
+
+    def _header(self, doc: Document) -> Document:
+        return title_from_repeat(doc) if doc.kind == "text" else doc
+
+    def _filter(self, doc: Document) -> Document:
+        return apply_rules(doc, select_packs(doc, self.packs, self.settings.filters))
+
+    def _describe(self, doc: Document) -> Document:
+        doc.language, doc.language_score = detect_language(doc.text, self.settings.language_seed)
+        return doc
+
+    def _gate(self, doc: Document) -> Document:
+        words = len(doc.text.split())
+        if words == 0:
+            raise Rejected("no_text", "nothing was left after cleaning")
+        if words < self.settings.gate.min_words:
+            raise Rejected(
+                "too_short", f"{words} words, the minimum is {self.settings.gate.min_words}"
+            )
+        return doc
+
+
+def default_pipeline(settings: Settings | None = None) -> Pipeline:
+    """A pipeline per settings object, built once per process (packs load once)."""
+    return _cached(settings or Settings())
+
+
+_CACHE: dict[Settings, Pipeline] = {}
+
+
+def _cached(settings: Settings) -> Pipeline:
+    if settings not in _CACHE:
+        _CACHE[settings] = Pipeline(settings)
+    return _CACHE[settings]

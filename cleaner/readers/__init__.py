@@ -1,0 +1,1 @@
+"""Readers turn inputs (files, WARC records) into bytes plus a Source."""

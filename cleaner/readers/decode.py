@@ -1,0 +1,133 @@
+"""Bytes to text: BOM, declared charset (HTTP or <meta>), strict UTF-8, then detection.
+
+German pages served as cp1252/latin-1 without a charset are common; they must come out with
+correct umlauts, so detection runs before any lossy fallback.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+
+from charset_normalizer import from_bytes
+
+from cleaner.errors import Rejected
+
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
+_MAGIC = {
+    b"\x89PNG": "PNG image",
+    b"%PDF": "PDF document",
+    b"\x7fELF": "ELF executable",
+    b"PK\x03\x04": "ZIP archive",
+    b"GIF8": "GIF image",
+    b"\xff\xd8\xff": "JPEG image",
+    b"\x1f\x8b": "gzip data",
+    b"BZh": "bzip2 data",
+    b"\xfd7zXZ": "xz data",
+    b"RIFF": "RIFF media",
+    b"OggS": "Ogg media",
+    b"\x00\x00\x01\x00": "ICO image",
+    b"wOFF": "web font",
+}
+
+
+def decode(data: bytes, declared: str | None = None) -> tuple[str, str]:
+    """Return (text, encoding used). Raises Rejected for binary or undecodable input."""
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            return _strict(data[len(bom) :], encoding), encoding
+    _refuse_binary(data)
+    for declared_encoding in (declared, _meta_charset(data)):
+        encoding = _prefer_cp1252(_canonical(declared_encoding)) if declared_encoding else None
+        text = _try(data, encoding)
+        if text is not None:
+            return text, _canonical(encoding)
+    text = _try(data, "utf-8")
+    if text is not None:
+        return text, "utf-8"
+    return _detect(data)
+
+
+def sniff_binary(data: bytes) -> str | None:
+    """Name the kind of binary data, or None when it may be text."""
+    head = data[:8]
+    for magic, name in _MAGIC.items():
+        if head.startswith(magic):
+            return name
+    sample = data[:8192]
+    if sample.count(0) > len(sample) // 100 and not _looks_utf16(sample):
+        return "NUL bytes"
+    return None
+
+
+def _refuse_binary(data: bytes) -> None:
+    kind = sniff_binary(data)
+    if kind:
+        raise Rejected("binary", kind)
+
+
+def _looks_utf16(sample: bytes) -> bool:
+    """UTF-16 without BOM: ASCII-range text puts a NUL in every other byte."""
+    evens, odds = sample[0::2], sample[1::2]
+    return evens.count(0) > 0.4 * len(evens) or odds.count(0) > 0.4 * len(odds)
+
+
+def _meta_charset(data: bytes) -> str | None:
+    match = _META_CHARSET.search(data[:4096])
+    return match.group(1).decode("ascii") if match else None
+
+
+def _try(data: bytes, encoding: str | None) -> str | None:
+    if not encoding:
+        return None
+    try:
+        return data.decode(encoding)
+    except (LookupError, UnicodeDecodeError):
+        return None
+
+
+def _strict(data: bytes, encoding: str) -> str:
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError:
+        return data.decode(encoding, errors="replace")
+
+
+def _canonical(encoding: str | None) -> str:
+    try:
+        return codecs.lookup(encoding or "utf-8").name
+    except LookupError:
+        return encoding or "utf-8"
+
+
+def _detect(data: bytes) -> tuple[str, str]:
+    if _looks_utf16(data[:8192]):
+        for encoding in ("utf-16-le", "utf-16-be"):
+            text = _try(data, encoding)
+            if text is not None and "\x00" not in text:
+                return text, encoding
+    best = from_bytes(data[:200_000]).best()
+    if best is None:
+        # No coherent encoding: cp1252 maps every byte but five, so it loses least.
+        return data.decode("cp1252", errors="replace"), "cp1252"
+    encoding = _prefer_cp1252(best.encoding)
+    return data.decode(encoding, errors="replace"), encoding
+
+
+def _prefer_cp1252(encoding: str) -> str:
+    """Latin-1 guesses are cp1252 in practice (web pages label both as iso-8859-1)."""
+    return "cp1252" if encoding in {"latin_1", "latin-1", "iso8859-1", "iso8859_1", "iso-8859-1", "ascii"} else encoding
+
+
+def ensure_text(text: str) -> str:
+    """Refuse text that is empty or only whitespace."""
+    if not text.strip():
+        raise Rejected("empty", "no characters other than whitespace")
+    return text

@@ -1,0 +1,1 @@
+"""Writers: records out as JSON Lines."""
