@@ -123,7 +123,10 @@ def _detect(data: bytes) -> tuple[str, str]:
 
 def _prefer_cp1252(encoding: str) -> str:
     """Latin-1 guesses are cp1252 in practice (web pages label both as iso-8859-1)."""
-    return "cp1252" if encoding in {"latin_1", "latin-1", "iso8859-1", "iso8859_1", "iso-8859-1", "ascii"} else encoding
+    return "cp1252" if encoding in _LATIN1_NAMES else encoding
+
+
+_LATIN1_NAMES = frozenset({"latin_1", "latin-1", "iso8859-1", "iso8859_1", "iso-8859-1", "ascii"})
 
 
 def ensure_text(text: str) -> str:
