@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from importlib.metadata import version
 
@@ -29,12 +30,40 @@ class Extracted:
 
 def parse(html: str) -> lxml_html.HtmlElement:
     """Parse with huge_tree so a deeply nested page parses instead of vanishing."""
+    tree, too_deep = _parse(html)
+    if too_deep:  # libxml2 drops everything below depth 2048 even with huge_tree
+        tree, _ = _parse(_flatten(html))
+    return tree
+
+
+def _parse(html: str) -> tuple[lxml_html.HtmlElement, bool]:
     parser = lxml_html.HTMLParser(huge_tree=True, remove_comments=True)
     try:
         tree = lxml_html.document_fromstring(html, parser=parser)
     except (ValueError, TypeError) as exc:  # lxml: "Document is empty" and friends
         raise Rejected("no_text", f"unparsable HTML ({exc})") from None
-    return tree
+    return tree, any("Excessive depth" in error.message for error in parser.error_log)
+
+
+_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9:-]*)[^>]*?(/?)>")
+_VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta"}
+_VOID |= {"param", "source", "track", "wbr"}  # void elements never nest
+MAX_DEPTH = 1000  # well below libxml2's limit; real pages nest a few dozen levels
+
+
+def _flatten(html: str) -> str:
+    """Drop the tags nested deeper than MAX_DEPTH, keeping all the text inside them."""
+    depth = 0
+
+    def keep(match: re.Match[str]) -> str:
+        nonlocal depth
+        if match.group(2).lower() in _VOID or match.group(3):
+            return match.group(0)
+        depth += -1 if match.group(1) else 1
+        inside = depth < MAX_DEPTH if match.group(1) else depth <= MAX_DEPTH
+        return match.group(0) if inside else " "
+
+    return _TAG.sub(keep, html)
 
 
 def extract_html(html: str, url: str | None, settings: ExtractSettings) -> Extracted:
