@@ -43,6 +43,24 @@ class FilterSettings:
 
 
 @dataclass(frozen=True)
+class ClassifierSettings:
+    """The plain-text line classifier (filters/classifier.py): jusText's idea, over lines.
+
+    Lengths are characters of one line; densities are shares of a line's words that are stop
+    words of the document's language. Tuned on fundus-de-dev and trafeval-dev txt dumps.
+    """
+
+    short_chars: int = 50  # shorter lines are judged by their neighbours (crossheads, menus)
+    good_chars: int = 100  # a sentence this long, dense in stop words, is body on its own
+    good_stop_density: float = 0.25  # running prose in German/English sits at 0.3-0.5
+    min_stop_density: float = 0.10  # below this a longer line is a list of names or keywords
+    strong_vocab_max_chars: int = 250  # cookie/newsletter/login words condemn lines up to this
+    max_digit_share: float = 0.25  # tables of scores, dates and prices are not paragraphs
+    title_overlap: float = 0.8  # a non-sentence line made of the title's words repeats it
+    heading_distance: int = 200  # a short line this close (chars) above body is a crosshead
+
+
+@dataclass(frozen=True)
 class GateSettings:
     """The quality gate: what is too little to be an article."""
 
@@ -56,5 +74,6 @@ class Settings:
     limits: Limits = field(default_factory=Limits)
     extract: ExtractSettings = field(default_factory=ExtractSettings)
     filters: FilterSettings = field(default_factory=FilterSettings)
+    classifier: ClassifierSettings = field(default_factory=ClassifierSettings)
     gate: GateSettings = field(default_factory=GateSettings)
     language_seed: int = 0  # langdetect is random; a fixed seed makes output deterministic

@@ -16,7 +16,8 @@ from cleaner.document import Document, Outcome, Reject, Source
 from cleaner.errors import Rejected
 from cleaner.extract.html import EXTRACTOR, extract_html
 from cleaner.extract.text import to_lines
-from cleaner.filters.base import Pack
+from cleaner.filters.base import STAGES, Pack
+from cleaner.filters.classifier import AFTER_CLASSIFIER, classify
 from cleaner.filters.engine import apply_rules, available_packs, select_packs
 from cleaner.metadata.header import title_from_repeat
 from cleaner.metadata.language import detect_language
@@ -87,7 +88,14 @@ class Pipeline:
         return title_from_repeat(doc) if doc.kind == "text" else doc
 
     def _filter(self, doc: Document) -> Document:
-        return apply_rules(doc, select_packs(doc, self.packs, self.settings.filters))
+        packs = select_packs(doc, self.packs, self.settings.filters)
+        if doc.kind != "text" or not self.settings.filters.classify_text:
+            return apply_rules(doc, packs)
+        # The lead (dateline) and end (agency initials) are only known once the classifier
+        # has cut the page furniture around the body, so those stages run after it.
+        apply_rules(doc, packs, [s for s in STAGES if s not in AFTER_CLASSIFIER])
+        classify(doc, self.settings.classifier)
+        return apply_rules(doc, packs, AFTER_CLASSIFIER)
 
     def _describe(self, doc: Document) -> Document:
         doc.language, doc.language_score = detect_language(doc.text, self.settings.language_seed)

@@ -59,9 +59,10 @@ def ordered_rules(packs: Sequence[Pack]) -> list[Rule]:
     return sorted(rules, key=lambda rule: STAGES.index(rule.stage))
 
 
-def apply_rules(doc: Document, packs: Sequence[Pack]) -> Document:
-    """Run every rule of the chosen packs on the document, recording the packs used."""
+def apply_rules(doc: Document, packs: Sequence[Pack], stages: Sequence[str] = STAGES) -> Document:
+    """Run the rules of the chosen packs in `stages` on the document, recording the packs used."""
     doc.rule_packs = [pack.name for pack in packs]
     for rule in ordered_rules(packs):
-        KINDS[rule.kind](doc, rule)
+        if rule.stage in stages:
+            KINDS[rule.kind](doc, rule)
     return doc
