@@ -80,6 +80,7 @@ class Pipeline:
         doc.extractor = EXTRACTOR
         doc.lines = to_lines(page.text)
         doc.title, doc.authors, doc.date = page.title, page.authors, page.date
+        doc.kicker, doc.date_modified = page.kicker, page.date_modified
         doc.url = doc.url or page.url
         doc.sitename, doc.description = page.sitename, page.description
         return doc

@@ -6,11 +6,14 @@ import re
 from dataclasses import dataclass, field
 from importlib.metadata import version
 
+import htmldate
 import trafilatura
 from lxml import html as lxml_html
+from trafilatura.metadata import extract_author
 
 from cleaner.config import ExtractSettings
 from cleaner.errors import Rejected
+from cleaner.metadata.html_meta import PageMeta, clean_authors, iso_date, page_meta
 
 EXTRACTOR = f"trafilatura {version('trafilatura')}"
 
@@ -21,8 +24,10 @@ class Extracted:
 
     text: str
     title: str | None = None
+    kicker: str | None = None
     authors: list[str] = field(default_factory=list)
     date: str | None = None
+    date_modified: str | None = None
     url: str | None = None
     sitename: str | None = None
     description: str | None = None
@@ -67,11 +72,13 @@ def _flatten(html: str) -> str:
 
 
 def extract_html(html: str, url: str | None, settings: ExtractSettings) -> Extracted:
-    """Run trafilatura on a page; no text found is a reject, not an empty record."""
+    """Body text by trafilatura, metadata by html_meta; no text found is a reject."""
+    tree = parse(html)
+    meta = complete_meta(page_meta(tree, url), tree, url)
     result = trafilatura.bare_extraction(
-        parse(html),
+        tree,  # trafilatura works on its own copy: `tree` stays whole
         url=url,
-        with_metadata=True,
+        with_metadata=False,  # html_meta reads JSON-LD and meta tags; trafilatura's is slower
         include_comments=settings.include_comments,
         include_tables=settings.include_tables,
         favor_precision=settings.favor_precision,
@@ -79,18 +86,29 @@ def extract_html(html: str, url: str | None, settings: ExtractSettings) -> Extra
     )
     if not isinstance(result, trafilatura.settings.Document) or not (result.text or "").strip():
         raise Rejected("no_text", "the extractor found no article text")
-    return _to_extracted(result)
+    return _to_extracted(result.text or "", meta, url)
 
 
-def _to_extracted(result: trafilatura.settings.Document) -> Extracted:
+def complete_meta(meta: PageMeta, tree: lxml_html.HtmlElement, url: str | None) -> PageMeta:
+    """Fill authors and date from the page body when JSON-LD and meta tags had none."""
+    if not meta.authors:
+        meta.authors = clean_authors(_split_authors(extract_author(tree)))
+    if meta.date is None:
+        meta.date = iso_date(htmldate.find_date(tree, url=url, extensive_search=False))
+    return meta
+
+
+def _to_extracted(text: str, meta: PageMeta, url: str | None) -> Extracted:
     return Extracted(
-        text=result.text or "",
-        title=result.title or None,
-        authors=_split_authors(result.author),
-        date=result.date or None,
-        url=result.url or None,
-        sitename=result.sitename or None,
-        description=result.description or None,
+        text=text,
+        title=meta.title,
+        kicker=meta.kicker,
+        authors=meta.authors,
+        date=meta.date,
+        date_modified=meta.date_modified,
+        url=url or meta.url,
+        sitename=meta.sitename,
+        description=meta.description,
     )
 
 

@@ -1,0 +1,121 @@
+"""The article object of a page's JSON-LD (schema.org NewsArticle and kin), read leniently.
+
+Publishers' JSON-LD is often slightly broken (raw newlines in strings, trailing junk, several
+objects in one script); a script that does not parse is skipped, never fatal.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from lxml import html as lxml_html
+
+ARTICLE_TYPES = frozenset(
+    {
+        "NewsArticle",
+        "Article",
+        "ReportageNewsArticle",
+        "AnalysisNewsArticle",
+        "OpinionNewsArticle",
+        "BackgroundNewsArticle",
+        "ReviewNewsArticle",
+        "BlogPosting",
+        "LiveBlogPosting",
+        "Report",
+        "ScholarlyArticle",
+        "TechArticle",
+    }
+)
+
+
+_TAG = re.compile(r"<[^<>]{1,200}>")
+
+
+@dataclass
+class LdArticle:
+    """The fields of the article object we use; empty when the page has none."""
+
+    headline: str | None = None
+    authors: list[str] = field(default_factory=list)
+    date: str | None = None
+    date_modified: str | None = None
+    description: str | None = None
+    publisher: str | None = None
+
+
+def article_from_tree(tree: lxml_html.HtmlElement) -> LdArticle:
+    """The first article-typed object in the page's JSON-LD scripts."""
+    for obj in _objects(tree):
+        if _types(obj) & ARTICLE_TYPES:
+            return _article(obj)
+    return LdArticle()
+
+
+def _objects(tree: lxml_html.HtmlElement) -> Iterator[dict[str, Any]]:
+    for script in tree.iterfind(".//script[@type='application/ld+json']"):
+        data = _load(script.text or "")
+        yield from _walk(data)
+
+
+def _load(text: str) -> Any:
+    try:
+        return json.loads(text, strict=False)  # strict=False: raw newlines inside strings
+    except ValueError:
+        try:  # trailing junk after the object ("};", a second object)
+            return json.JSONDecoder(strict=False).raw_decode(text.strip())[0]
+        except ValueError:
+            return None
+
+
+def _walk(data: Any) -> Iterator[dict[str, Any]]:
+    if isinstance(data, list):
+        for item in data:
+            yield from _walk(item)
+    elif isinstance(data, dict):
+        yield data
+        if "@graph" in data:
+            yield from _walk(data["@graph"])
+
+
+def _types(obj: dict[str, Any]) -> set[str]:
+    kind = obj.get("@type")
+    return {kind} if isinstance(kind, str) else {k for k in kind or () if isinstance(k, str)}
+
+
+def _article(obj: dict[str, Any]) -> LdArticle:
+    publisher = obj.get("publisher")
+    return LdArticle(
+        headline=_text(obj.get("headline")) or _text(obj.get("name")),
+        authors=names(obj.get("author")),
+        date=_text(obj.get("datePublished")) or _text(obj.get("dateCreated")),
+        date_modified=_text(obj.get("dateModified")),
+        description=_text(obj.get("description")),
+        publisher=_text(publisher.get("name")) if isinstance(publisher, dict) else None,
+    )
+
+
+def names(value: Any) -> list[str]:
+    """Author names from a string, a Person/Organization object or a list of either."""
+    if isinstance(value, list):
+        return [name for item in value for name in names(item)]
+    if isinstance(value, dict):
+        value = value.get("name")
+        if isinstance(value, list | dict):
+            return names(value)
+    text = _text(value)
+    return [text] if text else []
+
+
+def _text(value: Any) -> str | None:
+    if isinstance(value, list) and value:
+        value = value[0]
+    if not isinstance(value, str):
+        return None
+    # Some CMSs put markup or entities into JSON-LD strings ("&quot;", "<em>").
+    text = " ".join(html.unescape(_TAG.sub(" ", value)).split())
+    return text or None

@@ -1,0 +1,127 @@
+"""The article title from the page's several title sources, without site suffix, with kicker.
+
+A news page states its title up to five times: og:title, twitter:title, the JSON-LD headline,
+the visible <h1> and <title>. They differ in telling ways: <title> and og:title carry the site
+name ("... | FAZ", "... - DER SPIEGEL"); the <h1> or the JSON-LD headline may carry a kicker
+("Neue Leipziger Schule: Judy Lybke ..."); og:title is sometimes a social-media variant. We take
+og:title as the default: on the development pages it is the editorial title more often than the
+<h1> (which some sites fill with an SEO variant) or the JSON-LD headline; the other sources only
+serve to strip the site name and to find the kicker.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+SUFFIX_SEP = re.compile(r"\s+(?:\||-|–|—|::|·|•|»)\s+")
+KICKER_SEP = re.compile(r"^(?P<kicker>.{2,80}?)(?::|\s+[-–—|]) +(?P<rest>.+)$")
+_KICKER_END = re.compile(r"(?::|\s[-–—|])\s+$")  # "Kicker: " or "Kicker - ", not "MSV-"
+MAX_SITE_WORDS = 5
+_TRANSLIT = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
+
+
+@dataclass(frozen=True)
+class TitleSources:
+    """Raw title strings as the page gives them (None where absent)."""
+
+    og: str | None = None
+    twitter: str | None = None
+    jsonld: str | None = None
+    h1: str | None = None
+    html_title: str | None = None
+
+
+def _key(text: str) -> str:
+    """Letters and digits only, casefolded and transliterated: for site-name comparisons."""
+    folded = unicodedata.normalize("NFC", text.casefold()).translate(_TRANSLIT)
+    return "".join(ch for ch in folded if ch.isalnum())
+
+
+def site_keys(host: str | None, sitenames: list[str]) -> set[str]:
+    """Forms a site name takes: 'welt' for welt.de, 'boersenzeitung', 'faz', 'derspiegel'."""
+    keys = {_key(name) for name in sitenames if name}
+    if host:
+        labels = [lab for lab in host.lower().split(".") if lab not in {"www", "m", "amp"}]
+        keys |= {_key(lab) for lab in labels[:-1]} | {_key(".".join(labels))}
+    return {key for key in keys if len(key) >= 2}
+
+
+def strip_site(title: str, keys: set[str]) -> str:
+    """Drop a leading or trailing segment that names the site ('... | Börsen-Zeitung')."""
+    parts = SUFFIX_SEP.split(title)
+    if len(parts) < 2:
+        return title
+    seps = SUFFIX_SEP.findall(title)
+    if _is_site(parts[-1], keys):
+        return "".join(p + s for p, s in zip(parts[:-2], seps[:-1], strict=False)) + parts[-2]
+    if _is_site(parts[0], keys):
+        return title[len(parts[0]) + len(seps[0]) :]
+    return title
+
+
+def _is_site(segment: str, keys: set[str]) -> bool:
+    if len(segment.split()) > MAX_SITE_WORDS:
+        return False
+    key = _key(segment)
+    if not key:
+        return False
+    return any(key == k or (len(k) >= 3 and (k in key or key in k)) for k in keys)
+
+
+def choose_title(sources: TitleSources, keys: set[str]) -> tuple[str | None, str | None]:
+    """(title, kicker) from the sources; kicker is None when no source shows one."""
+    cands = [_clean(s, keys) for s in (sources.og, sources.twitter, sources.jsonld)]
+    cands += [_clean(sources.h1, keys), _clean(sources.html_title, keys)]
+    present = [c for c in cands if c]
+    if not present:
+        return None, None
+    return _split_kicker(present[0], present)
+
+
+def _clean(text: str | None, keys: set[str]) -> str | None:
+    if not text:
+        return None
+    text = " ".join(text.split())
+    return strip_site(text, keys) or None
+
+
+def _split_kicker(title: str, present: list[str]) -> tuple[str, str | None]:
+    """The kicker is what a longer source puts before the title ('Kicker: Title'); a title that
+    two sources give under unrelated kickers loses its own. A colon alone never splits."""
+    match = KICKER_SEP.match(title)
+    for other in present:
+        other_match = KICKER_SEP.match(other)
+        if match and other_match and _rival_kickers(match, other_match):
+            return match["rest"], match["kicker"]
+    for other in present:
+        if _ends_with(other, title) and other != title:
+            kicker = other[: len(other) - len(title)].rstrip(" :-–—|")
+            return title, kicker or None
+    return title, None
+
+
+def _ends_with(text: str, tail: str) -> bool:
+    """`text` is 'Something: tail' (or '- tail')."""
+    if len(text) <= len(tail) or not _same(text[-len(tail) :], tail):
+        return False
+    head = text[: len(text) - len(tail)]
+    return _KICKER_END.search(head) is not None and len(head.strip()) > 2
+
+
+def _rival_kickers(one: re.Match[str], other: re.Match[str]) -> bool:
+    if _same(one["kicker"], other["kicker"]) or not _same(one["rest"], other["rest"]):
+        return False
+    return _disjoint(one["kicker"], other["kicker"])
+
+
+def _disjoint(a: str, b: str) -> bool:
+    """Two kickers with no word in common ('MSV-Interimstrainer Schubert' and 'Interimstrainer
+    Schubert' share one: that is the title's own head, not a kicker)."""
+    words = {w for w in re.findall(r"\w{4,}", a.casefold())}
+    return not words & set(re.findall(r"\w{4,}", b.casefold()))
+
+
+def _same(a: str, b: str) -> bool:
+    return " ".join(a.casefold().split()) == " ".join(b.casefold().split())

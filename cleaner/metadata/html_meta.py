@@ -1,0 +1,178 @@
+"""Page metadata from HTML: JSON-LD first, then meta tags, then what the page shows.
+
+Each field takes the first source that gives a usable value:
+- title/kicker: og:title, twitter:title, JSON-LD headline, <h1>, <title>; site name stripped
+  (see extract.titles);
+- authors: the JSON-LD article's author names, else a byline the extractor finds, cleaned of
+  "Von"/"By", roles, e-mail addresses and trailing city names;
+- date, date_modified: JSON-LD, then article:published_time and similar meta tags, as ISO 8601;
+- sitename: og:site_name, then the JSON-LD publisher; description: og/meta description;
+- url: the canonical link, then og:url.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import datetime
+from urllib.parse import urlsplit
+
+from lxml import html as lxml_html
+
+from cleaner.extract.jsonld import LdArticle, article_from_tree
+from cleaner.extract.titles import TitleSources, choose_title, site_keys
+from cleaner.metadata.dates import to_iso
+
+DATE_META = (
+    "article:published_time",
+    "og:published_time",
+    "datePublished",
+    "publishdate",
+    "publish-date",
+    "pubdate",
+    "date",
+    "dc.date",
+    "dc.date.issued",
+    "dcterms.date",
+    "parsely-pub-date",
+    "sailthru.date",
+)
+MODIFIED_META = ("article:modified_time", "og:updated_time", "dateModified", "last-modified")
+_ISO = re.compile(
+    r"^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?(?:[.,]\d+)?"
+    r"\s*(Z|[+-]\d{2}:?\d{2})?)?"
+)
+_AUTHOR_PREFIX = re.compile(
+    r"^(?:(?:Von|By|Text|Autor(?:in)?|Author|Recherche|Reporter(?:in)?)\b\s*:?\s*)+", re.I
+)
+_AUTHOR_SPLIT = re.compile(r"\s*(?:;|,|&|\bund\b|\band\b|\bsowie\b|\|)\s*")
+_NOT_A_NAME = re.compile(r"@|https?:|www\.|^\W*$")
+
+
+@dataclass
+class PageMeta:
+    """Metadata of one page; None or [] where the page does not say."""
+
+    title: str | None = None
+    kicker: str | None = None
+    authors: list[str] = field(default_factory=list)
+    date: str | None = None
+    date_modified: str | None = None
+    sitename: str | None = None
+    description: str | None = None
+    url: str | None = None  # canonical link or og:url
+
+
+def page_meta(tree: lxml_html.HtmlElement, url: str | None) -> PageMeta:
+    """Everything the page states about itself, before any text extraction touches it."""
+    metas = _meta_tags(tree)
+    ld = article_from_tree(tree)
+    sitename = metas.get("og:site_name") or ld.publisher
+    keys = site_keys(_host(url), [name for name in (sitename, ld.publisher) if name])
+    title, kicker = choose_title(_title_sources(tree, metas, ld), keys)
+    return PageMeta(
+        title=title,
+        kicker=kicker,
+        authors=clean_authors(ld.authors),
+        date=_first_date([ld.date, *(metas.get(k) for k in DATE_META)]),
+        date_modified=_first_date([ld.date_modified, *(metas.get(k) for k in MODIFIED_META)]),
+        sitename=sitename,
+        description=metas.get("og:description") or metas.get("description") or ld.description,
+        url=_canonical(tree) or metas.get("og:url"),
+    )
+
+
+def _canonical(tree: lxml_html.HtmlElement) -> str | None:
+    for link in tree.iterfind(".//link[@rel='canonical']"):
+        href = (link.get("href") or "").strip()
+        if href.startswith("http"):
+            return href
+    return None
+
+
+def _meta_tags(tree: lxml_html.HtmlElement) -> dict[str, str]:
+    """<meta property|name|itemprop=... content=...>, first value per key, keys as given."""
+    found: dict[str, str] = {}
+    for meta in tree.iterfind(".//meta"):
+        key = meta.get("property") or meta.get("name") or meta.get("itemprop")
+        content = (meta.get("content") or "").strip()
+        if key and content and key not in found:
+            found[key] = " ".join(content.split())
+    return found
+
+
+def _title_sources(
+    tree: lxml_html.HtmlElement, metas: dict[str, str], ld: LdArticle
+) -> TitleSources:
+    h1 = tree.find(".//h1")
+    title = tree.find(".//title")
+    return TitleSources(
+        og=metas.get("og:title"),
+        twitter=metas.get("twitter:title"),
+        jsonld=ld.headline,
+        h1=" ".join(" ".join(h1.itertext()).split()) if h1 is not None else None,
+        html_title=title.text_content() if title is not None else None,
+    )
+
+
+def iso_date(value: str | None) -> str | None:
+    """ISO 8601 from a machine date ('2024-04-17T10:24:31Z') or a written one; else None."""
+    if not value:
+        return None
+    match = _ISO.match(value.strip())
+    if match is None:
+        return to_iso(value)
+    year, month, day, hour, minute, second, zone = match.groups()
+    if not (1 <= int(month) <= 12 and 1 <= int(day) <= 31):
+        return None
+    if hour is None:
+        return f"{year}-{month}-{day}"
+    iso = f"{year}-{month}-{day}T{hour}:{minute}:{second or '00'}"
+    return iso + _zone(zone)
+
+
+def _zone(zone: str | None) -> str:
+    if not zone:
+        return ""
+    if zone == "Z":
+        return "+00:00"
+    return zone if ":" in zone else f"{zone[:3]}:{zone[3:]}"
+
+
+def _first_date(values: list[str | None]) -> str | None:
+    for value in values:
+        iso = iso_date(value)
+        if iso and _plausible(iso):
+            return iso
+    return None
+
+
+def _plausible(iso: str) -> bool:
+    return 1990 <= int(iso[:4]) <= datetime.now().year + 1
+
+
+def clean_authors(names: list[str]) -> list[str]:
+    """Names without 'Von'/'By', roles, e-mail addresses or URLs; split at ',', 'und', ';'.
+
+    A part after a comma that is one capitalised word following a full name ('Seb Dumitru,
+    Lille') is a city or a role, not a second author, and is dropped.
+    """
+    out: list[str] = []
+    for raw in names:
+        parts = [p.strip(" .·") for p in _AUTHOR_SPLIT.split(_AUTHOR_PREFIX.sub("", raw.strip()))]
+        parts = [p for p in parts if p and not _NOT_A_NAME.search(p)]
+        for i, part in enumerate(parts):
+            if i and " " not in part and " " in parts[i - 1] and "," in raw:
+                continue
+            if part not in out:
+                out.append(part)
+    return out
+
+
+def _host(url: str | None) -> str | None:
+    if not url:
+        return None
+    try:
+        return urlsplit(url).hostname
+    except ValueError:
+        return None

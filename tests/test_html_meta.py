@@ -1,0 +1,154 @@
+"""HTML metadata: JSON-LD first, site suffixes stripped, kickers found, authors cleaned."""
+
+from __future__ import annotations
+
+import pytest
+from lxml import html as lxml_html
+
+from cleaner.extract.jsonld import article_from_tree
+from cleaner.extract.titles import TitleSources, choose_title, site_keys, strip_site
+from cleaner.metadata.html_meta import clean_authors, iso_date, page_meta
+
+WELT = site_keys("www.welt.de", ["WELT"])
+
+
+@pytest.mark.parametrize(
+    ("title", "host", "sitename", "expected"),
+    [
+        (
+            "Zinsen setzen Dax zu | Börsen-Zeitung",
+            "www.boersen-zeitung.de",
+            "",
+            "Zinsen setzen Dax zu",
+        ),
+        ("BIP: Grafiken zeigen es - WELT", "www.welt.de", "WELT", "BIP: Grafiken zeigen es"),
+        ("Das Geschäft mit dem Tod | MDR.DE", "www.mdr.de", "", "Das Geschäft mit dem Tod"),
+        ("Merz im Interview - DER SPIEGEL", "www.spiegel.de", "DER SPIEGEL", "Merz im Interview"),
+        (
+            "FAZ | Die Schweiz ist ein Tummelplatz",
+            "www.faz.net",
+            "",
+            "Die Schweiz ist ein Tummelplatz",
+        ),
+        ("A - B - Beispielblatt", "beispielblatt.de", "", "A - B"),
+        ("Kawasaki steigt aus! - und doch nicht", "www.motorsport-magazin.com", "", None),
+        ("Rente - was sich 2025 ändert", "www.example.org", "Beispielblatt", None),
+    ],
+)
+def test_strip_site(title: str, host: str, sitename: str, expected: str | None) -> None:
+    keys = site_keys(host, [sitename] if sitename else [])
+    assert strip_site(title, keys) == (expected or title)
+
+
+@pytest.mark.parametrize(
+    ("sources", "title", "kicker"),
+    [
+        (  # the <h1> shows the kicker og:title leaves out
+            TitleSources(
+                og="Judy Lybke, ganz eigenartig", h1="Neue Schule: Judy Lybke, ganz eigenartig"
+            ),
+            "Judy Lybke, ganz eigenartig",
+            "Neue Schule",
+        ),
+        (  # two unrelated kickers over one title: the kicker is not part of it
+            TitleSources(
+                og="Angriff auf Israel: «Zurückhaltung»",
+                h1="Eskalation in Nahost - «Zurückhaltung»",
+            ),
+            "«Zurückhaltung»",
+            "Angriff auf Israel",
+        ),
+        (  # a colon in every source is part of the title
+            TitleSources(
+                og="BIP: Grafiken zeigen es - WELT", html_title="BIP: Grafiken zeigen es - WELT"
+            ),
+            "BIP: Grafiken zeigen es",
+            None,
+        ),
+        (  # a kicker variant with a shared word is the title's own head
+            TitleSources(
+                og='Trainer Schubert: "Nichts zu verlieren"',
+                h1='MSV-Trainer Schubert: "Nichts zu verlieren"',
+            ),
+            'Trainer Schubert: "Nichts zu verlieren"',
+            None,
+        ),
+        (TitleSources(h1="Nur eine Überschrift"), "Nur eine Überschrift", None),
+        (TitleSources(), None, None),
+    ],
+)
+def test_choose_title(sources: TitleSources, title: str | None, kicker: str | None) -> None:
+    assert choose_title(sources, WELT) == (title, kicker)
+
+
+@pytest.mark.parametrize(
+    ("names", "expected"),
+    [
+        (["Von Erika Muster und Max Beispiel"], ["Erika Muster", "Max Beispiel"]),
+        (["By Jane Doe"], ["Jane Doe"]),
+        (["Autor Monika Bolliger", "Anna Trechsel"], ["Monika Bolliger", "Anna Trechsel"]),
+        (["Seb Dumitru, Lille"], ["Seb Dumitru"]),
+        (["d.kuckelkorn@boersen-zeitung.de"], []),
+        (["https://www.facebook.com/faz", "Ralf Euler"], ["Ralf Euler"]),
+        (["Redaktion hessenschau.de"], ["Redaktion hessenschau.de"]),
+    ],
+)
+def test_clean_authors(names: list[str], expected: list[str]) -> None:
+    assert clean_authors(names) == expected
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("2024-04-17T10:24:31Z", "2024-04-17T10:24:31+00:00"),
+        ("2024-04-27T07:39:18.751+0200", "2024-04-27T07:39:18+02:00"),
+        ("2023-04-28 18:11:01.0", "2023-04-28T18:11:01"),
+        ("2024-04-30", "2024-04-30"),
+        ("28. April 2023, 19:20 Uhr", "2023-04-28T19:20"),
+        ("Fri Apr 28 19:20:36 CEST 2023", None),
+        ("", None),
+    ],
+)
+def test_iso_date(value: str, expected: str | None) -> None:
+    assert iso_date(value) == expected
+
+
+PAGE = """<html><head>
+<title>Feuerwehrleute sollen später in Pension | Beispielblatt</title>
+<meta property="og:title" content="Feuerwehrleute sollen später in Pension | Beispielblatt">
+<meta property="og:site_name" content="Beispielblatt">
+<meta property="article:published_time" content="2024-04-22T08:00:00+02:00">
+<meta name="description" content="Die Landesregierung plant eine Reform.">
+<script type="application/ld+json">
+{"@context": "https://schema.org", "@graph": [
+ {"@type": "BreadcrumbList", "name": "Start"},
+ {"@type": "NewsArticle", "headline": "Feuerwehrleute sollen später in Pension",
+  "author": [{"@type": "Person", "name": "Nina Muster"},
+             {"@type": "Person", "name": "Max Beispiel"}],
+  "datePublished": "2024-04-22T06:00:00Z", "dateModified": "2024-04-23T09:30:00Z",
+  "publisher": {"@type": "Organization", "name": "Beispielblatt"}}]}
+</script>
+<script type="application/ld+json">{"broken": </script>
+</head><body><h1>Landespolitik: Feuerwehrleute sollen später in Pension</h1></body></html>"""
+
+
+def test_page_meta_prefers_jsonld() -> None:
+    meta = page_meta(lxml_html.document_fromstring(PAGE), "https://www.beispielblatt.de/a/1")
+    assert meta.title == "Feuerwehrleute sollen später in Pension"
+    assert meta.kicker == "Landespolitik"
+    assert meta.authors == ["Nina Muster", "Max Beispiel"]
+    assert meta.date == "2024-04-22T06:00:00+00:00"
+    assert meta.date_modified == "2024-04-23T09:30:00+00:00"
+    assert meta.sitename == "Beispielblatt"
+    assert meta.description == "Die Landesregierung plant eine Reform."
+
+
+def test_jsonld_with_raw_newlines_and_entities() -> None:
+    page = (
+        '<html><head><script type="application/ld+json">{"@type": ["NewsArticle"], '
+        '"headline": "Schubert: &quot;Nicht\nmehr viel&quot;", "author": {"name": "kicker"}}'
+        "</script></head><body></body></html>"
+    )
+    ld = article_from_tree(lxml_html.document_fromstring(page))
+    assert ld.headline == 'Schubert: "Nicht mehr viel"'
+    assert ld.authors == ["kicker"]
