@@ -1,0 +1,235 @@
+"""Fetch one URL politely and robustly: robots, per-host pacing, retries, redirects, caps.
+
+`Fetcher.fetch` returns the final response or raises `FetchError` (a `Rejected` with the HTTP
+status when there was one), so every URL ends as one page or one reason.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from types import TracebackType
+
+import httpx
+
+from cleaner.errors import Rejected
+from cleaner.fetch.body import read_body
+from cleaner.fetch.guard import BlockedAddress, check_scheme
+from cleaner.fetch.ratelimit import HostLimiter
+from cleaner.fetch.retry import RETRY_AFTER_STATUSES, backoff, retry_after, should_retry_status
+from cleaner.fetch.robots import Robots, robots_from_body, robots_from_status, robots_url
+from cleaner.fetch.settings import FetchSettings
+from cleaner.fetch.transport import build_client
+
+PAGE_TYPES = ("text/html", "application/xhtml+xml", "text/plain")
+ROBOTS_REDIRECTS = 5  # RFC 9309: follow at least five redirects for robots.txt
+
+
+class FetchError(Rejected):
+    """A URL that gave no usable page; `status` is the last HTTP status, if any."""
+
+    def __init__(self, reason: str, detail: str, status: int | None = None) -> None:
+        super().__init__(reason, detail)
+        self.status = status
+
+
+@dataclass
+class Fetched:
+    """A final 2xx response with its decoded body."""
+
+    url: str  # as requested
+    final_url: str  # after redirects
+    status: int
+    reason_phrase: str
+    headers: httpx.Headers
+    body: bytes
+    fetched_at: str  # ISO 8601 UTC, second precision
+
+    @property
+    def content_type(self) -> str:
+        return str(self.headers.get("content-type", ""))
+
+    @property
+    def mime(self) -> str:
+        return self.content_type.split(";", 1)[0].strip().lower()
+
+    @property
+    def charset(self) -> str | None:
+        for part in self.content_type.split(";")[1:]:
+            key, _, value = part.partition("=")
+            if key.strip().lower() == "charset" and value.strip():
+                return value.strip().strip("\"'")
+        return None
+
+
+@dataclass
+class _Redirect:
+    location: str
+    status: int
+
+
+class _Retry(Exception):
+    """One attempt failed in a way worth retrying; `final` is the reject if none is left."""
+
+    def __init__(self, final: FetchError, wait: float | None = None) -> None:
+        super().__init__(final.detail)
+        self.final, self.wait = final, wait
+
+
+class Fetcher:
+    """One httpx client, one host limiter and one robots cache for a whole run."""
+
+    def __init__(self, settings: FetchSettings | None = None) -> None:
+        self.settings = settings or FetchSettings()
+        self.client = build_client(self.settings)
+        self.limiter = HostLimiter(self.settings.concurrency)
+        self._robots: dict[str, Robots] = {}
+        self._robots_locks: dict[str, asyncio.Lock] = {}
+
+    async def __aenter__(self) -> Fetcher:
+        return self
+
+    async def __aexit__(
+        self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        await self.client.aclose()
+
+    async def fetch(self, url: str, accept: tuple[str, ...] | None = PAGE_TYPES) -> Fetched:
+        """Follow redirects hop by hop (each one guarded, robots-checked and paced)."""
+        return await self._follow(url, accept, self.settings.max_redirects, robots=True)
+
+    async def _follow(
+        self, url: str, accept: tuple[str, ...] | None, limit: int, robots: bool
+    ) -> Fetched:
+        current, seen = url, {url}
+        for _ in range(limit + 1):
+            result = await self._hop(current, accept, robots)
+            if isinstance(result, Fetched):
+                result.url = url
+                return result
+            nxt = str(httpx.URL(current).join(result.location))
+            if nxt in seen:
+                raise FetchError("too_many_redirects", f"redirect loop at {nxt}", result.status)
+            seen.add(nxt)
+            current = nxt
+        raise FetchError("too_many_redirects", f"more than {limit} redirects", result.status)
+
+    async def _hop(
+        self, url: str, accept: tuple[str, ...] | None, robots: bool
+    ) -> Fetched | _Redirect:
+        parsed = _parse(url)
+        host = parsed.netloc.decode("ascii").lower()
+        delay = self.settings.host_delay_s
+        if robots and self.settings.obey_robots:
+            delay = await self._check_robots(parsed, url)
+        for attempt in range(self.settings.max_retries + 1):
+            try:
+                async with self.limiter.slot(host, delay):
+                    return await self._attempt(url, accept)
+            except _Retry as retry:
+                wait = self._wait(retry, attempt)
+                self.limiter.defer(host, wait)
+        raise AssertionError("unreachable")  # _wait raises on the last attempt
+
+    def _wait(self, retry: _Retry, attempt: int) -> float:
+        s, final = self.settings, retry.final
+        if attempt >= s.max_retries:
+            raise FetchError(final.reason, f"{final.detail} ({attempt + 1} attempts)", final.status)
+        if retry.wait is not None and retry.wait > s.max_retry_after_s:
+            detail = f"{final.detail}; Retry-After {retry.wait:.0f}s is past the cap"
+            raise FetchError(final.reason, detail, final.status)
+        if retry.wait is not None:
+            return retry.wait
+        return backoff(attempt, s.backoff_base_s, s.backoff_max_s)
+
+    async def _attempt(self, url: str, accept: tuple[str, ...] | None) -> Fetched | _Redirect:
+        try:
+            async with asyncio.timeout(self.settings.total_timeout_s):
+                return await self._request(url, accept)
+        except BlockedAddress as exc:
+            raise FetchError("blocked_address", str(exc)) from None
+        except (TimeoutError, httpx.TimeoutException) as exc:
+            detail = f"no complete answer in time ({type(exc).__name__})"
+            raise _Retry(FetchError("timeout", detail)) from None
+        except httpx.TransportError as exc:
+            detail = f"{type(exc).__name__}: {exc or 'connection closed or reset'}"
+            raise _Retry(FetchError("fetch_failed", detail)) from None
+
+    async def _request(self, url: str, accept: tuple[str, ...] | None) -> Fetched | _Redirect:
+        async with self.client.stream("GET", url) as response:
+            status = response.status_code
+            if 300 <= status < 400 and "location" in response.headers:
+                return _Redirect(response.headers["location"], status)
+            _check_status(response)
+            _check_type(response, accept)
+            s = self.settings
+            try:
+                body = await read_body(response, s.max_body_bytes, s.max_decompressed_bytes)
+            except Rejected as exc:
+                raise FetchError(exc.reason, exc.detail, status) from None
+            phrase, headers = response.reason_phrase, response.headers
+            return Fetched(url, str(response.url), status, phrase, headers, body, _now())
+
+    async def _check_robots(self, parsed: httpx.URL, url: str) -> float:
+        """Raise FetchError("robots") if disallowed; return the host delay robots.txt asks for."""
+        origin = f"{parsed.scheme}://{parsed.netloc.decode('ascii').lower()}"
+        rules = await self._robots_for(origin)
+        agent = self.settings.robots_agent
+        if not rules.allows(url, agent):
+            path = parsed.raw_path.decode("ascii", "replace")
+            raise FetchError("robots", rules.denial or f"robots.txt disallows {path}")
+        asked = min(rules.crawl_delay(agent) or 0.0, self.settings.max_crawl_delay_s)
+        return max(self.settings.host_delay_s, asked)
+
+    async def _robots_for(self, origin: str) -> Robots:
+        async with self._robots_locks.setdefault(origin, asyncio.Lock()):
+            if origin not in self._robots:
+                self._robots[origin] = await self._load_robots(origin)
+            return self._robots[origin]
+
+    async def _load_robots(self, origin: str) -> Robots:
+        try:
+            found = await self._follow(robots_url(origin), None, ROBOTS_REDIRECTS, robots=False)
+        except FetchError as exc:
+            if exc.status is not None and exc.reason == "http_status":
+                return robots_from_status(exc.status)
+            if exc.reason in ("too_many_redirects", "too_large", "bad_compression"):
+                return Robots()  # RFC 9309: an unparsable or unfollowable file is "unavailable"
+            raise FetchError(exc.reason, f"robots.txt: {exc.detail}", exc.status) from None
+        return robots_from_body(found.body)
+
+
+def _parse(url: str) -> httpx.URL:
+    try:
+        parsed = httpx.URL(url)
+    except httpx.InvalidURL as exc:
+        raise FetchError("fetch_failed", f"invalid URL ({exc})") from None
+    if not parsed.scheme:
+        raise FetchError("fetch_failed", "invalid URL (not absolute)")
+    try:
+        check_scheme(url, parsed.scheme)
+    except BlockedAddress as exc:
+        raise FetchError("blocked_address", str(exc)) from None
+    if not parsed.host:
+        raise FetchError("fetch_failed", "invalid URL (no host)")
+    return parsed
+
+
+def _check_status(response: httpx.Response) -> None:
+    status = response.status_code
+    if should_retry_status(status):
+        wait = retry_after(response.headers) if status in RETRY_AFTER_STATUSES else None
+        raise _Retry(FetchError("http_status", f"HTTP {status}", status), wait)
+    if not 200 <= status < 300:
+        raise FetchError("http_status", f"HTTP {status} {response.reason_phrase}".strip(), status)
+
+
+def _check_type(response: httpx.Response, accept: tuple[str, ...] | None) -> None:
+    mime = response.headers.get("content-type", "").split(";", 1)[0].strip().lower()
+    if accept is not None and mime and mime not in accept:
+        raise FetchError("content_type", f"{mime} is not HTML or text", response.status_code)
+
+
+def _now() -> str:
+    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")

@@ -1,0 +1,209 @@
+"""fetch_and_clean against a real local server that misbehaves on purpose.
+
+One crawl of the whole misbehaving site runs once per module; the parametrised cases then check
+that each URL ended as exactly the record or reject it should, and what the server saw.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Iterable
+from dataclasses import replace
+
+import pytest
+from httpserver import Server
+
+from cleaner.document import Document, Outcome, Reject
+from cleaner.fetch import FetchSettings, fetch_and_clean
+
+FAST = FetchSettings(
+    allow_private=True,
+    host_delay_s=0.0,
+    connect_timeout_s=2.0,
+    read_timeout_s=2.0,
+    total_timeout_s=5.0,
+    max_retries=2,
+    backoff_base_s=0.01,
+    backoff_max_s=0.05,
+    max_retry_after_s=60.0,
+    max_body_bytes=200_000,
+    max_decompressed_bytes=1_000_000,
+)
+
+# path -> "ok" or the reject reason it must end with
+CASES = {
+    "/article.html": "ok",
+    "/latin1.html": "ok",
+    "/notice.txt": "ok",
+    "/gzip.html": "ok",
+    "/moved": "ok",
+    "/busy?k=main": "ok",
+    "/flaky?k=main": "ok",
+    "/busy-long": "http_status",
+    "/down?k=main": "http_status",
+    "/gone": "http_status",
+    "/reset": "fetch_failed",
+    "/loop-a": "too_many_redirects",
+    "/to-ftp": "blocked_address",
+    "/to-private": "robots",
+    "/private/secret.html": "robots",
+    "/big": "too_large",
+    "/big-chunked": "too_large",
+    "/bomb": "too_large",
+    "/broken-gzip": "bad_compression",
+    "/brotli": "bad_compression",
+    "/doc.pdf": "content_type",
+    "/empty.html": "too_short",  # the pipeline's quality gate, as for files
+}
+
+
+def crawl(urls: Iterable[str], settings: FetchSettings) -> dict[str, Outcome]:
+    """Every outcome by requested URL; fails unless each distinct URL gave exactly one."""
+
+    async def collect() -> list[Outcome]:
+        return [outcome async for outcome in fetch_and_clean(urls, settings)]
+
+    outcomes = asyncio.run(collect())
+    by_url = {str(outcome.source.url): outcome for outcome in outcomes}
+    assert len(outcomes) == len(by_url) == len(set(urls))
+    return by_url
+
+
+@pytest.fixture(scope="module")
+def site_crawl(http_site: Server) -> dict[str, Outcome]:
+    urls = [http_site.url(path) for path in CASES]
+    return crawl([*urls, urls[0]], FAST)  # a repeated URL is fetched and reported once
+
+
+@pytest.mark.parametrize(("path", "expected"), CASES.items())
+def test_every_url_ends_as_one_record_or_one_reject(
+    site_crawl: dict[str, Outcome], http_site: Server, path: str, expected: str
+) -> None:
+    outcome = site_crawl[http_site.url(path)]
+    if expected == "ok":
+        assert isinstance(outcome, Document), outcome
+    else:
+        assert isinstance(outcome, Reject), outcome.to_record()
+        assert outcome.reason == expected, outcome.detail
+        assert outcome.detail
+
+
+def test_record_carries_fetch_metadata(site_crawl: dict[str, Outcome], http_site: Server) -> None:
+    doc = site_crawl[http_site.url("/article.html")]
+    assert isinstance(doc, Document)
+    record = doc.to_record()
+    assert record["title"] == "Stadtwerke erweitern das Fernwärmenetz im Norden"
+    assert "zwölf Kilometer neue Fernwärmeleitungen" in record["text"]
+    assert "Impressum" not in record["text"]
+    source = record["source"]
+    assert (source["kind"], source["status"], source["encoding"]) == ("url", 200, "utf-8")
+    assert source["content_type"] == "text/html; charset=utf-8"
+    assert source["fetched_at"].endswith("Z")
+
+
+def test_redirect_keeps_requested_url_in_source_and_final_url_in_record(
+    site_crawl: dict[str, Outcome], http_site: Server
+) -> None:
+    doc = site_crawl[http_site.url("/moved")]
+    assert isinstance(doc, Document)
+    assert doc.source.url == http_site.url("/moved")
+    assert doc.url == http_site.url("/article.html")
+
+
+def test_charset_from_meta_when_header_has_none(
+    site_crawl: dict[str, Outcome], http_site: Server
+) -> None:
+    doc = site_crawl[http_site.url("/latin1.html")]
+    assert isinstance(doc, Document)
+    assert "Das Bürgerbüro im Rathaus öffnet" in doc.text
+    assert doc.source.encoding == "cp1252"
+
+
+def test_gzip_page_cleans_like_the_plain_one(
+    site_crawl: dict[str, Outcome], http_site: Server
+) -> None:
+    plain, packed = (
+        site_crawl[http_site.url("/article.html")],
+        site_crawl[http_site.url("/gzip.html")],
+    )
+    assert isinstance(plain, Document) and isinstance(packed, Document)
+    assert plain.text == packed.text
+
+
+RETRIED = [("/busy?k=main", 2), ("/flaky?k=main", 2), ("/down?k=main", 3), ("/busy-long", 1)]
+
+
+@pytest.mark.parametrize(("path", "requests"), [*RETRIED, ("/gone", 1)])
+def test_retries_are_bounded_and_only_where_useful(
+    site_crawl: dict[str, Outcome], http_site: Server, path: str, requests: int
+) -> None:
+    assert http_site.hits[path] == requests
+
+
+def test_robots_disallowed_path_is_never_requested(
+    site_crawl: dict[str, Outcome], http_site: Server
+) -> None:
+    assert http_site.hits["/robots.txt"] == 1  # cached per host
+    assert not [path for path in http_site.log if path.startswith("/private/")]
+    reject = site_crawl[http_site.url("/to-private")]
+    assert isinstance(reject, Reject) and "/private/secret.html" in reject.detail
+
+
+def test_pdf_is_refused_from_its_header(site_crawl: dict[str, Outcome], http_site: Server) -> None:
+    reject = site_crawl[http_site.url("/doc.pdf")]
+    assert isinstance(reject, Reject)
+    assert "application/pdf" in reject.detail
+    assert reject.source.status == 200
+
+
+def test_timeouts_end_as_timeout_rejects(http_site: Server) -> None:
+    slow = http_site.url("/slow")  # no byte for 3 s, past the read timeout
+    drip = http_site.url("/drip").replace("127.0.0.1", "localhost")  # quick reads, slow whole
+    settings = replace(FAST, read_timeout_s=0.5, total_timeout_s=1.0, max_retries=0)
+    outcomes = crawl([slow, drip], settings)
+    assert [outcomes[url].ok for url in (slow, drip)] == [False, False]
+    assert [getattr(outcomes[url], "reason", None) for url in (slow, drip)] == ["timeout"] * 2
+
+
+@pytest.mark.parametrize("host", ["127.0.0.1", "localhost"])
+def test_loopback_is_refused_without_allow_private(http_site: Server, host: str) -> None:
+    url = http_site.url(f"/article.html?guard={host}").replace("127.0.0.1", host)
+    outcome = crawl([url], replace(FAST, allow_private=False))[url]
+    assert isinstance(outcome, Reject) and outcome.reason == "blocked_address"
+    assert not [path for path in http_site.log if f"guard={host}" in path]
+
+
+def test_every_redirect_hop_is_checked_against_the_address_policy(http_site: Server) -> None:
+    url = http_site.url("/to-other-ip")
+    settings = replace(FAST, allow_private=False, allow_networks=("127.0.0.1/32",))
+    outcome = crawl([url], settings)[url]
+    assert isinstance(outcome, Reject) and outcome.reason == "blocked_address"
+    assert "127.0.0.2" in outcome.detail
+
+
+@pytest.mark.parametrize(
+    ("url", "reason"),
+    [
+        ("ftp://127.0.0.1/a.html", "blocked_address"),
+        ("file:///etc/passwd", "blocked_address"),
+        ("mailto:a@example.org", "blocked_address"),
+        ("no-scheme/page.html", "fetch_failed"),
+    ],
+)
+def test_unfetchable_urls_end_as_rejects(url: str, reason: str) -> None:
+    outcome = crawl([url], FAST)[url]
+    assert isinstance(outcome, Reject) and outcome.reason == reason
+
+
+def test_library_iterator_can_be_left_early(http_site: Server) -> None:
+    urls = [http_site.url(f"/article.html?early={i}") for i in range(5)]
+
+    async def first() -> Outcome:
+        outcomes = fetch_and_clean(urls, replace(FAST, window=2))
+        try:
+            return await anext(outcomes)
+        finally:
+            await outcomes.aclose()
+
+    assert asyncio.run(first()).ok
+    assert len([path for path in http_site.log if "early=" in path]) <= 3
