@@ -3,18 +3,16 @@
 from __future__ import annotations
 
 import sys
+from dataclasses import replace
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from cleaner.config import FilterSettings, GateSettings, Settings
-from cleaner.document import Document, Reject
-from cleaner.errors import CleanerError
-from cleaner.inputs import Skipped, iter_items
-from cleaner.progress import progress
-from cleaner.runner import Counts, run_items
-from cleaner.writers.jsonl import JsonlWriter
+from cleaner.batch import Outputs, run_batch
+from cleaner.config import FilterSettings, GateSettings, Limits, RunSettings, Settings
+from cleaner.errors import CleanerError, OutputError
+from cleaner.runner import Result
 
 app = typer.Typer(
     help="Clean news articles: boilerplate-free text plus metadata, one JSON record per line.",
@@ -43,6 +41,25 @@ def _root() -> None:
     """cleaner: boilerplate-stripping news cleaner."""
 
 
+Jobs = Annotated[
+    int, typer.Option("-j", "--jobs", help="Worker processes (default 0: one per core).")
+]
+Resume = Annotated[
+    bool,
+    typer.Option(
+        "--resume", help="Continue an interrupted run: skip inputs already in -o/--rejects."
+    ),
+]
+Scheduler = Annotated[
+    str | None,
+    typer.Option("--scheduler", help="Run on Dask: a scheduler address, or 'local'."),
+]
+Timeout = Annotated[
+    float,
+    typer.Option("--timeout", help="Seconds one document may take; then it is rejected."),
+]
+
+
 @app.command()
 def clean(
     paths: Annotated[
@@ -53,55 +70,50 @@ def clean(
     rules: Rules = "",
     rules_dir: RulesDir = None,
     min_words: MinWords = GateSettings.min_words,
+    jobs: Jobs = RunSettings.jobs,
+    resume: Resume = False,
+    scheduler: Scheduler = None,
+    timeout: Timeout = Limits.doc_timeout_s,
 ) -> None:
-    """Clean a folder of pages and texts into JSONL."""
+    """Clean pages, texts and WARC files into JSONL (.jsonl, .jsonl.gz or .jsonl.zst)."""
     settings = build_settings(rules, rules_dir, min_words)
+    settings = replace(settings, limits=replace(settings.limits, doc_timeout_s=timeout))
     for path in paths:
         if not path.exists():
             fail(f"{path}: no such file or folder")
-    counts = _run(paths, settings, output, rejects)
-    typer.echo(counts.summary(), err=True)
+    outputs = Outputs(str(output) if output else None, str(rejects) if rejects else None)
+    try:
+        _run(paths, outputs, settings, RunSettings(jobs=jobs), resume, scheduler)
+    except CleanerError as exc:  # OutputError, SettingsError: one line, no traceback
+        fail(str(exc), 1 if isinstance(exc, OutputError) else 2)
+    except KeyboardInterrupt:
+        # the writers have flushed every complete line: --resume continues from here
+        typer.echo("cleaner: interrupted; rerun with --resume to continue", err=True)
+        raise typer.Exit(130) from None
 
 
 def _run(
-    paths: list[Path], settings: Settings, output: Path | None, rejects: Path | None
-) -> Counts:
-    counts = Counts()
-    with (
-        JsonlWriter(str(output) if output else None) as out,
-        JsonlWriter(str(rejects) if rejects else None) if rejects else _NoWriter() as rej,
-        progress("cleaning") as tick,
-    ):
-        for outcome in run_items(iter_items(paths), settings):
-            counts.add(outcome)
-            _write(outcome, out, rej)
-            tick(counts)
-    return counts
-
-
-def _write(
-    outcome: Document | Reject | Skipped, out: JsonlWriter, rej: JsonlWriter | _NoWriter
+    paths: list[Path],
+    outputs: Outputs,
+    settings: Settings,
+    run: RunSettings,
+    resume: bool,
+    scheduler: str | None,
 ) -> None:
-    if isinstance(outcome, Document):
-        out.write(outcome.to_record())
-    elif isinstance(outcome, Reject):
-        rej.write(outcome.to_record())
-        if isinstance(rej, _NoWriter):
-            where = outcome.source.path or outcome.source.url
-            warn(f"{where}: rejected ({outcome.reason}) {outcome.detail}")
+    if scheduler:
+        from cleaner.dask_runner import run_dask
+
+        counts = run_dask(paths, outputs, settings, run, scheduler, resume)
+    else:
+        on_reject = None if outputs.rejects else _warn_reject
+        counts, done = run_batch(paths, outputs, settings, run, resume, on_reject)
+        if resume:
+            warn(f"resumed: {done} inputs were already done")
+    typer.echo(counts.final(), err=True)
 
 
-class _NoWriter:
-    """Stands in for the rejects file when none was asked for: rejects go to stderr."""
-
-    def __enter__(self) -> _NoWriter:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        return None
-
-    def write(self, record: dict[str, object]) -> None:
-        return None
+def _warn_reject(result: Result) -> None:
+    warn(f"{result.where}: rejected ({result.reason}) {result.detail}")
 
 
 def build_settings(rules: str, rules_dir: Path | None, min_words: int) -> Settings:

@@ -68,6 +68,16 @@ class GateSettings:
 
 
 @dataclass(frozen=True)
+class RunSettings:
+    """How a batch run uses the machine; none of it changes a record."""
+
+    jobs: int = 0  # worker processes; 0 means one per core
+    in_flight_per_job: int = 4  # documents queued per worker: bounds memory, keeps workers busy
+    recycle_after: int = 500  # a worker process is replaced after this many documents
+    shard_files: int = 200  # files per shard on a cluster (a WARC file is always one shard)
+
+
+@dataclass(frozen=True)
 class Settings:
     """Everything one run needs; immutable so it can cross process boundaries."""
 

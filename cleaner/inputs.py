@@ -9,9 +9,11 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from cleaner.config import Limits
 from cleaner.document import Source
+from cleaner.errors import Rejected
 from cleaner.readers.files import Entry, read_input, walk
 
 
@@ -25,11 +27,11 @@ class Item:
 
     def read(self, limits: Limits) -> bytes:
         """The raw bytes (reads and gunzips a file item within the caps)."""
-        if self.data is not None:
-            return self.data
-        from pathlib import Path
-
-        return read_input(Path(self.source.path or ""), limits)
+        if self.data is None:
+            return read_input(Path(self.source.path or ""), limits)
+        if len(self.data) > limits.max_input_bytes:
+            raise Rejected("too_large", f"larger than {limits.max_input_bytes} bytes")
+        return self.data
 
 
 @dataclass
@@ -45,18 +47,28 @@ def file_item(entry: Entry) -> Item:
     return Item(Source(kind="file", path=path), entry.kind or "text")
 
 
-def iter_items(paths: Iterable[str | os.PathLike[str]]) -> Iterator[Item | Skipped]:
-    """Work items for every supported file under `paths`, in sorted order; others as Skipped."""
+def iter_items(
+    paths: Iterable[str | os.PathLike[str]], limits: Limits | None = None
+) -> Iterator[Item | Skipped]:
+    """Work items for every supported file under `paths`, in sorted order; others as Skipped.
+
+    Lazy: one WARC record's payload at a time is held here, however large the input."""
+    max_bytes = (limits or Limits()).max_input_bytes
     for entry in walk(paths):
         if entry.kind in ("html", "text"):
             yield file_item(entry)
         elif entry.kind == "warc":
-            yield from _warc_items(entry)
+            yield from _warc_items(entry, max_bytes)
         else:
             yield Skipped(os.path.normpath(str(entry.path)))
 
 
-def _warc_items(entry: Entry) -> Iterator[Item | Skipped]:
+def count_files(paths: Iterable[str | os.PathLike[str]]) -> int:
+    """How many files the walk will meet (a WARC file counts once): the progress bar's total."""
+    return sum(1 for _ in walk(paths))
+
+
+def _warc_items(entry: Entry, max_bytes: int) -> Iterator[Item | Skipped]:
     from cleaner.readers.warc import iter_warc_items
 
-    yield from iter_warc_items(entry.path)
+    yield from iter_warc_items(entry.path, max_bytes)

@@ -1,11 +1,16 @@
-"""WARC/ARC input through warcio: one work item per HTML response record."""
+"""WARC/ARC input through warcio: one work item per HTML or text response record.
+
+warcio (maintained by Webrecorder) reads .warc, .warc.gz and, converted on the fly, .arc and
+.arc.gz; its `content_stream()` undoes chunked transfer and gzip/deflate/brotli content
+encoding. CC-NEWS files are WARC/1.0 response records of HTML pages.
+"""
 
 from __future__ import annotations
 
 import os
 from collections.abc import Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from warcio.archiveiterator import ArchiveIterator
 from warcio.exceptions import ArchiveLoadFailed
@@ -18,45 +23,53 @@ if TYPE_CHECKING:
 HTML_TYPES = ("text/html", "application/xhtml+xml", "text/plain")
 
 
-def iter_warc_items(path: Path) -> Iterator[Item | Skipped]:
-    """Response records with an HTML or text payload; a broken archive ends as one Skipped."""
+def iter_warc_items(path: Path, max_bytes: int) -> Iterator[Item | Skipped]:
+    """Response records with an HTML or text payload, each payload read up to `max_bytes` + 1
+    (the item rejects a larger one as too_large); a broken archive ends as one Skipped."""
     from cleaner.inputs import Item, Skipped
 
     name = os.path.normpath(str(path))
     try:
         with path.open("rb") as stream:
             for record in ArchiveIterator(stream, arc2warc=True):
-                item = _item(record, name, Item)
+                item = _item(record, name, max_bytes, Item)
                 if item is not None:
                     yield item
     except (OSError, ArchiveLoadFailed, ValueError, EOFError) as exc:
         yield Skipped(f"{name} (unreadable WARC: {exc})")
 
 
-def _item(record: object, name: str, item_type: type[Item]) -> Item | None:
-    rec = record  # warcio has no type hints
-    if getattr(rec, "rec_type", None) != "response":
+def _item(rec: Any, name: str, max_bytes: int, item_type: type[Item]) -> Item | None:
+    # warcio has no type hints: `rec` is an ArcWarcRecord
+    if rec.rec_type != "response":
         return None
-    headers = rec.http_headers  # type: ignore[attr-defined]
-    content_type = (headers.get_header("Content-Type") or "") if headers else ""
+    content_type = _content_type(rec)
     if not content_type.lower().startswith(HTML_TYPES):
         return None
+    warc = rec.rec_headers
     source = Source(
         kind="warc",
         path=name,
-        url=rec.rec_headers.get_header("WARC-Target-URI"),  # type: ignore[attr-defined]
-        warc_record_id=rec.rec_headers.get_header("WARC-Record-ID"),  # type: ignore[attr-defined]
-        fetched_at=rec.rec_headers.get_header("WARC-Date"),  # type: ignore[attr-defined]
-        status=_status(headers),
+        url=warc.get_header("WARC-Target-URI"),
+        warc_record_id=warc.get_header("WARC-Record-ID"),
+        fetched_at=warc.get_header("WARC-Date"),
+        status=_status(rec.http_headers),
         content_type=content_type,
         encoding=_charset(content_type),
     )
     kind = "text" if content_type.lower().startswith("text/plain") else "html"
-    return item_type(source, kind, rec.content_stream().read())  # type: ignore[attr-defined]
+    return item_type(source, kind, rec.content_stream().read(max_bytes + 1))
 
 
-def _status(headers: object) -> int | None:
-    code = getattr(headers, "get_statuscode", lambda: None)()
+def _content_type(rec: Any) -> str:
+    """The HTTP Content-Type, else the type the crawler identified (CC's payload type)."""
+    http = rec.http_headers.get_header("Content-Type") if rec.http_headers else None
+    found = http or rec.rec_headers.get_header("WARC-Identified-Payload-Type")
+    return str(found or "")
+
+
+def _status(headers: Any) -> int | None:
+    code = headers.get_statuscode() if headers else None
     return int(code) if code and str(code).isdigit() else None
 
 

@@ -1,4 +1,8 @@
-"""JSON Lines out: one compact UTF-8 JSON object per line, keys in schema order."""
+"""JSON Lines out: one compact UTF-8 JSON object per line, keys in schema order.
+
+The writer takes whole lines and writes each with one call, so an interrupted run leaves at
+most one torn line at the end of a file, which `cleaner.resume` cuts off.
+"""
 
 from __future__ import annotations
 
@@ -9,6 +13,7 @@ from typing import IO, Any
 import orjson
 
 from cleaner.errors import OutputError
+from cleaner.writers.streams import open_write
 
 
 def dumps(record: dict[str, Any]) -> bytes:
@@ -17,24 +22,28 @@ def dumps(record: dict[str, Any]) -> bytes:
 
 
 class JsonlWriter:
-    """Writes records to a file, or to stdout when no path is given."""
+    """Writes records to a file (compressed by its name), or to stdout when no path is given."""
 
     def __init__(self, path: str | None, append: bool = False) -> None:
         self.path = path
-        self.mode = "ab" if append else "wb"
+        self.append = append
         self._handle: IO[bytes] | None = None
 
     def __enter__(self) -> JsonlWriter:
         try:
-            self._handle = open(self.path, self.mode) if self.path else sys.stdout.buffer
+            self._handle = open_write(self.path, self.append) if self.path else sys.stdout.buffer
         except OSError as exc:
             raise OutputError(f"cannot write {self.path}: {exc.strerror}") from None
         return self
 
     def write(self, record: dict[str, Any]) -> None:
+        self.write_line(dumps(record))
+
+    def write_line(self, line: bytes) -> None:
+        """Write one finished JSONL line (ending in a newline)."""
         assert self._handle is not None, "use JsonlWriter as a context manager"
         try:
-            self._handle.write(dumps(record))
+            self._handle.write(line)
         except OSError as exc:
             raise OutputError(f"cannot write {self.path or 'stdout'}: {exc.strerror}") from None
 
@@ -44,7 +53,12 @@ class JsonlWriter:
         exc: BaseException | None,
         tb: TracebackType | None,
     ) -> None:
-        if self._handle is not None:
+        if self._handle is None:
+            return
+        try:
             self._handle.flush()
             if self.path:
                 self._handle.close()
+        except OSError as err:
+            if exc is None:  # do not hide the error that is already on its way out
+                raise OutputError(f"cannot write {self.path}: {err.strerror}") from None

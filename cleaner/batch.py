@@ -1,0 +1,117 @@
+"""A local batch run: inputs through the worker pool into OUT and REJECTS, resumable.
+
+Every input ends as exactly one line in OUT (kept) or REJECTS (rejected). With `resume`, the
+outputs are repaired (a torn last line cut off) and inputs whose id is already in either file
+are skipped, so a run killed at any point and restarted completes with no loss and no
+duplicates. Lines are written in input order, so the output does not depend on `jobs`.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import ExitStack
+from dataclasses import dataclass
+
+from cleaner.config import RunSettings, Settings
+from cleaner.document import record_id
+from cleaner.errors import SettingsError
+from cleaner.inputs import Item, Skipped, count_files, iter_items
+from cleaner.parallel import run_parallel
+from cleaner.progress import progress
+from cleaner.resume import prepare_resume
+from cleaner.runner import Counts, Result
+from cleaner.writers.jsonl import JsonlWriter
+
+OnReject = Callable[[Result], None]
+Paths = Iterable[str | os.PathLike[str]]
+
+
+@dataclass(frozen=True)
+class Outputs:
+    """Where records and rejects go; None for records means stdout, for rejects: nowhere."""
+
+    out: str | None = None
+    rejects: str | None = None
+
+
+def run_batch(
+    paths: Paths,
+    outputs: Outputs,
+    settings: Settings,
+    run: RunSettings,
+    resume: bool = False,
+    on_reject: OnReject | None = None,
+) -> tuple[Counts, int]:
+    """Clean everything under `paths`; returns the counts and how many inputs resume skipped."""
+    paths = list(paths)
+    done = _resume_ids(outputs) if resume else set()
+    items, already = _not_done(iter_items(paths, settings.limits), done)
+    counts = Counts()
+    with ExitStack() as stack:
+        out = stack.enter_context(JsonlWriter(outputs.out, append=resume))
+        rej = stack.enter_context(JsonlWriter(outputs.rejects, resume)) if outputs.rejects else None
+        tick = stack.enter_context(progress("cleaning", _total(paths)))
+        files = FileCounter()
+        for result in run_parallel(items, settings, run):
+            counts.add(result)
+            _write(result, out, rej, on_reject)
+            tick(counts, files.see(result))
+    return counts, already[0]
+
+
+def _resume_ids(outputs: Outputs) -> set[str]:
+    if not outputs.out or not outputs.rejects:
+        raise SettingsError("--resume needs both -o FILE and --rejects FILE")
+    return prepare_resume([outputs.out, outputs.rejects])
+
+
+def _not_done(
+    items: Iterator[Item | Skipped], done: set[str]
+) -> tuple[Iterator[Item | Skipped], list[int]]:
+    """Items whose id is not in `done`; the list's one cell counts those left out."""
+    skipped = [0]
+
+    def keep() -> Iterator[Item | Skipped]:
+        for item in items:
+            if isinstance(item, Item) and record_id(item.source) in done:
+                skipped[0] += 1
+                continue
+            yield item
+
+    return (keep() if done else items), skipped
+
+
+def _write(
+    result: Result | Skipped, out: JsonlWriter, rej: JsonlWriter | None, on_reject: OnReject | None
+) -> None:
+    if isinstance(result, Skipped):
+        return
+    if result.ok:
+        out.write_line(result.line)
+        return
+    if rej is not None:
+        rej.write_line(result.line)
+    if on_reject is not None:
+        on_reject(result)
+
+
+def _total(paths: list[str | os.PathLike[str]]) -> int | None:
+    import sys
+
+    return count_files(paths) if sys.stderr.isatty() else None
+
+
+class FileCounter:
+    """Counts input files done from the stream of results (a WARC's records share a path)."""
+
+    def __init__(self) -> None:
+        self.done = 0
+        self._last: str | None = None
+
+    def see(self, result: Result | Skipped) -> int:
+        where = result.path if isinstance(result, Skipped) else result.where
+        if where != self._last:
+            self.done += 1
+            self._last = where
+        return self.done

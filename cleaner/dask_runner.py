@@ -1,0 +1,126 @@
+"""Run on a Dask cluster: map `clean_shard` over the shards, then join the parts in order.
+
+Needs the optional extra: pip install 'cleaner[dask]'. `scheduler` is a scheduler address
+(tcp://host:8786) or "local" for a LocalCluster of `jobs` single-threaded worker processes.
+Parts go to OUT.parts/ next to OUT, which must be on storage every worker can write (as the
+inputs must be readable by every worker). A part is written atomically, so `resume` keeps the
+finished parts of an interrupted run and only maps the shards that have none.
+"""
+
+from __future__ import annotations
+
+import importlib
+import os
+import shutil
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from typing import Any
+
+from cleaner.batch import Outputs, Paths
+from cleaner.config import RunSettings, Settings
+from cleaner.errors import SettingsError
+from cleaner.parallel import resolve_jobs
+from cleaner.progress import progress
+from cleaner.runner import Counts
+from cleaner.shard import Plan, Shard, clean_shard, part_names, plan_shards
+from cleaner.writers.jsonl import JsonlWriter
+from cleaner.writers.streams import compression_of, open_read
+
+
+def run_dask(
+    paths: Paths,
+    outputs: Outputs,
+    settings: Settings,
+    run: RunSettings,
+    scheduler: str,
+    resume: bool = False,
+) -> Counts:
+    """Clean `paths` on the cluster into OUT and REJECTS; same lines as a local run."""
+    if not outputs.out:
+        raise SettingsError("--scheduler needs -o FILE (parts are written beside it)")
+    counts = Counts()  # started now: the rate covers planning, cleaning and joining
+    plan = plan_shards(paths, run.shard_files)
+    folder = _parts_folder(outputs.out, resume)
+    suffix = _suffix(outputs.out)
+    todo = [s for s in plan.shards if not os.path.exists(part_names(folder, s, suffix)[0])]
+    with _client(scheduler, run) as client:
+        _map(client, todo, folder, suffix, settings, len(plan.shards))
+    _join(plan, folder, suffix, outputs, counts)
+    shutil.rmtree(folder)
+    return counts
+
+
+def _parts_folder(out: str, resume: bool) -> str:
+    folder = f"{out}.parts"
+    if not resume and os.path.exists(folder):
+        shutil.rmtree(folder)  # a fresh run must not reuse parts made with other settings
+    os.makedirs(folder, exist_ok=True)
+    return folder
+
+
+def _suffix(out: str) -> str:
+    kind = compression_of(out)
+    return ".jsonl" + {"gzip": ".gz", "zstd": ".zst", None: ""}[kind]
+
+
+@contextmanager
+def _client(scheduler: str, run: RunSettings) -> Iterator[Any]:
+    try:
+        distributed: Any = importlib.import_module("dask.distributed")  # untyped library
+    except ImportError:
+        raise SettingsError("--scheduler needs Dask: pip install 'cleaner[dask]'") from None
+    if scheduler != "local":
+        with distributed.Client(scheduler) as client:
+            yield client
+        return
+    jobs = resolve_jobs(run.jobs)
+    # one thread per worker: trafilatura is not thread-safe; no dashboard, loopback only
+    cluster_args = {"n_workers": jobs, "threads_per_worker": 1, "processes": True}
+    with (
+        distributed.LocalCluster(
+            **cluster_args, dashboard_address=None, host="127.0.0.1"
+        ) as cluster,
+        distributed.Client(cluster) as client,
+    ):
+        yield client
+
+
+def _map(
+    client: Any, todo: Sequence[Shard], folder: str, suffix: str, settings: Settings, total: int
+) -> None:
+    as_completed: Any = importlib.import_module("dask.distributed").as_completed
+
+    names = [part_names(folder, shard, suffix) for shard in todo]
+    futures = client.map(
+        clean_shard,
+        [list(shard.paths) for shard in todo],
+        [name[0] for name in names],
+        [name[1] for name in names],
+        settings=settings,
+        pure=False,
+    )
+    counts = Counts()
+    with progress("cleaning on Dask", total) as tick:
+        for done, future in enumerate(as_completed(futures), start=total - len(todo) + 1):
+            counts.merge(future.result())
+            tick(counts, done)
+
+
+def _join(plan: Plan, folder: str, suffix: str, outputs: Outputs, counts: Counts) -> None:
+    """Concatenate the parts in shard order into OUT and REJECTS, counting lines."""
+    counts.skipped = len(plan.skipped)
+    with JsonlWriter(outputs.out) as out, JsonlWriter(outputs.rejects or os.devnull) as rej:
+        for shard in plan.shards:
+            part, rejects_part = part_names(folder, shard, suffix)
+            counts.kept += _copy(part, out)
+            counts.rejected += _copy(rejects_part, rej)
+    counts.read = counts.kept + counts.rejected
+
+
+def _copy(path: str, writer: JsonlWriter) -> int:
+    lines = 0
+    with open_read(path) as stream:
+        for line in stream:
+            writer.write_line(line)
+            lines += 1
+    return lines

@@ -1,0 +1,125 @@
+"""Clean items in worker processes with a per-document time limit, output in input order.
+
+Why pebble's ProcessPool and not concurrent.futures or a hand-written pool: trafilatura is not
+thread-safe, so extraction runs in processes; a page that hangs lxml cannot be interrupted from
+inside, so its worker must be killed. pebble (maintained, small, pure Python) kills the worker
+of a task that passes its `timeout`, replaces it and goes on, and recycles workers after
+`max_tasks`; `ProcessPoolExecutor` can do neither per task.
+
+Memory stays flat: at most `jobs * in_flight_per_job` items are in flight, results come back as
+finished JSONL lines (not documents), and they are handed on strictly in input order, so the
+output is byte-identical to a one-worker run.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import signal
+from collections import deque
+from collections.abc import Iterable, Iterator
+from concurrent.futures import Future
+from typing import Any
+
+from pebble import ProcessExpired, ProcessPool
+
+from cleaner.config import RunSettings, Settings
+from cleaner.document import Source
+from cleaner.inputs import Item, Skipped
+from cleaner.pipeline import Pipeline, default_pipeline
+from cleaner.runner import Result, process_item, reject_result, to_result
+
+_PIPELINE: Pipeline | None = None
+_WARM_UP = "<html><body><article><p>Ein kurzer Satz zum Aufwärmen.</p></article></body></html>"
+Slot = tuple[Item | Skipped, "Future[Result] | None"]
+
+
+def resolve_jobs(jobs: int) -> int:
+    """0 means every core this process may use."""
+    if jobs > 0:
+        return jobs
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def run_parallel(
+    items: Iterable[Item | Skipped], settings: Settings, run: RunSettings | None = None
+) -> Iterator[Result | Skipped]:
+    """One Result per item (Skipped passed through), in input order."""
+    run = run or RunSettings()
+    jobs = resolve_jobs(run.jobs)
+    pool = ProcessPool(
+        max_workers=jobs,
+        max_tasks=run.recycle_after,
+        initializer=_start_worker,
+        initargs=(settings,),
+        context=_context(),
+    )
+    try:
+        yield from _ordered(pool, items, settings, jobs * run.in_flight_per_job)
+    finally:
+        # normal end, Ctrl-C or an abandoned generator alike: no worker outlives the run
+        pool.stop()  # type: ignore[no-untyped-call]
+        pool.join()
+
+
+def _ordered(
+    pool: ProcessPool, items: Iterable[Item | Skipped], settings: Settings, window: int
+) -> Iterator[Result | Skipped]:
+    timeout = settings.limits.doc_timeout_s
+    pending: deque[Slot] = deque()
+    for item in items:
+        future = (
+            None
+            if isinstance(item, Skipped)
+            else pool.schedule(_work, args=(item,), timeout=timeout)
+        )
+        pending.append((item, future))
+        while len(pending) >= window:
+            yield _collect(*pending.popleft(), timeout)
+    while pending:
+        yield _collect(*pending.popleft(), timeout)
+
+
+def _collect(
+    item: Item | Skipped, future: Future[Result] | None, timeout: float
+) -> Result | Skipped:
+    if isinstance(item, Skipped):
+        return item
+    assert future is not None, "every item is scheduled"
+    try:
+        return future.result()
+    except TimeoutError:
+        return reject_result(item.source, "timeout", f"over {timeout:g} s; its worker was stopped")
+    except ProcessExpired as exc:
+        detail = f"the worker process died (exit code {exc.exitcode})"
+        return reject_result(item.source, "internal_error", detail)
+    except Exception as exc:  # pickling and the like: one input, one reject
+        return reject_result(item.source, "internal_error", f"{type(exc).__name__}: {exc}")
+
+
+def _context() -> Any:
+    """forkserver: workers start from a clean, single-threaded process with the pipeline's
+    imports preloaded (fast), never from a fork of this threaded one (progress bar, Dask)."""
+    if "forkserver" not in multiprocessing.get_all_start_methods():
+        return multiprocessing.get_context("spawn")
+    ctx = multiprocessing.get_context("forkserver")
+    ctx.set_forkserver_preload(["cleaner.pipeline"])
+    return ctx
+
+
+def _start_worker(settings: Settings) -> None:
+    """Build the pipeline once per worker; Ctrl-C is the parent's to handle."""
+    global _PIPELINE
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _PIPELINE = default_pipeline(settings)
+    # trafilatura and lxml set up lazily on first use: do it here, not on the first
+    # document's clock
+    _PIPELINE.run_text(_WARM_UP, Source(kind="text"), "html")
+
+
+def _work(item: Item) -> Result:
+    assert _PIPELINE is not None, "worker not initialised"
+    return to_result(process_item(item, _PIPELINE))

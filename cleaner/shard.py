@@ -1,0 +1,96 @@
+"""The shard function: one input shard in, one part file out, written atomically.
+
+This is the unit a cluster maps over (`cleaner.dask_runner` does it with Dask; Spark or Ray
+call `clean_shard` directly, see the README). A shard is a list of input paths; `plan_shards`
+cuts a walk into shards in input order, so concatenating the parts in shard order gives the
+same lines as a local run. A part is renamed into place only when complete: a retried or
+re-run shard never leaves a half part behind, and a finished part never needs redoing.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+
+from cleaner.config import RunSettings, Settings
+from cleaner.inputs import Skipped, iter_items
+from cleaner.readers.files import walk
+from cleaner.runner import Counts, Result, run_results
+from cleaner.writers.atomic import atomic_jsonl
+
+
+@dataclass(frozen=True)
+class Shard:
+    """Input paths cleaned together into part number `index`."""
+
+    index: int
+    paths: tuple[str, ...]
+
+
+@dataclass
+class Plan:
+    """The shards of a run, and the files the walk skipped (unsupported types)."""
+
+    shards: list[Shard] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)
+
+
+def plan_shards(paths: Iterable[str | os.PathLike[str]], files_per_shard: int) -> Plan:
+    """Cut the sorted walk into shards: a WARC file alone, other files `files_per_shard` each."""
+    plan = Plan()
+    group: list[str] = []
+    for entry in walk(paths):
+        name = os.path.normpath(str(entry.path))
+        if entry.kind is None:
+            plan.skipped.append(name)
+        elif entry.kind == "warc":
+            _close(plan, group)
+            plan.shards.append(Shard(len(plan.shards), (name,)))
+        else:
+            group.append(name)
+            if len(group) >= files_per_shard:
+                _close(plan, group)
+    _close(plan, group)
+    return plan
+
+
+def _close(plan: Plan, group: list[str]) -> None:
+    if group:
+        plan.shards.append(Shard(len(plan.shards), tuple(group)))
+        group.clear()
+
+
+def clean_shard(
+    paths: Sequence[str], part: str, rejects_part: str, settings: Settings | None = None
+) -> Counts:
+    """Clean the inputs under `paths` into `part` (records) and `rejects_part` (rejects).
+
+    Both files appear complete or not at all; `part` is renamed last, so its presence means
+    the shard is done. Picklable arguments and result: safe to ship to any cluster worker.
+    """
+    counts = Counts()
+    with atomic_jsonl(part) as out, atomic_jsonl(rejects_part) as rej:
+        for result in _results(paths, settings or Settings()):
+            counts.add(result)
+            if isinstance(result, Result):
+                (out if result.ok else rej).write_line(result.line)
+    return counts
+
+
+def _results(paths: Sequence[str], settings: Settings) -> Iterator[Result | Skipped]:
+    items = iter_items(paths, settings.limits)
+    if multiprocessing.current_process().daemon:
+        # a daemonic process (a Dask nanny's worker) may not start children: no kill-based
+        # time limit here; the cluster's own task limits apply
+        return run_results(items, settings)
+    from cleaner.parallel import run_parallel
+
+    return run_parallel(items, settings, RunSettings(jobs=1))
+
+
+def part_names(folder: str, shard: Shard, suffix: str) -> tuple[str, str]:
+    """The record part and the rejects part of a shard, e.g. part-00003.jsonl.gz."""
+    stem = os.path.join(folder, f"part-{shard.index:05d}")
+    return f"{stem}{suffix}", f"{stem}.rejects{suffix}"
