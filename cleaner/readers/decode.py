@@ -9,7 +9,7 @@ from __future__ import annotations
 import codecs
 import re
 
-from charset_normalizer import from_bytes
+from charset_normalizer import CharsetMatch, from_bytes
 
 from cleaner.errors import Rejected
 
@@ -44,15 +44,23 @@ def decode(data: bytes, declared: str | None = None) -> tuple[str, str]:
         if data.startswith(bom):
             return _strict(data[len(bom) :], encoding), encoding
     _refuse_binary(data)
-    for declared_encoding in (declared, _meta_charset(data)):
-        encoding = _prefer_cp1252(_canonical(declared_encoding)) if declared_encoding else None
+    # UTF-16 goes first: ASCII in UTF-16 is also valid UTF-8, with a NUL in every other byte.
+    found = _utf16(data) if _looks_utf16(data[:8192]) else None
+    found = found or _labelled(data, declared)
+    if found is not None:
+        return found
+    text = _try(data, "utf-8") or _mostly_utf8(data)
+    return (text, "utf-8") if text is not None else _detect(data)
+
+
+def _labelled(data: bytes, declared: str | None) -> tuple[str, str] | None:
+    """Decode with the charset the server or the page declares, when it works."""
+    for label in (declared, _meta_charset(data)):
+        encoding = _prefer_cp1252(_canonical(label)) if label else None
         text = _try(data, encoding)
         if text is not None:
             return text, _canonical(encoding)
-    text = _try(data, "utf-8")
-    if text is not None:
-        return text, "utf-8"
-    return _detect(data)
+    return None
 
 
 def sniff_binary(data: bytes) -> str | None:
@@ -74,9 +82,33 @@ def _refuse_binary(data: bytes) -> None:
 
 
 def _looks_utf16(sample: bytes) -> bool:
-    """UTF-16 without BOM: ASCII-range text puts a NUL in every other byte."""
+    """UTF-16 without BOM: ASCII-range text puts a NUL in every other byte, and only there."""
     evens, odds = sample[0::2], sample[1::2]
-    return evens.count(0) > 0.4 * len(evens) or odds.count(0) > 0.4 * len(odds)
+    if not evens or not odds:
+        return False
+    even_nuls, odd_nuls = evens.count(0) / len(evens), odds.count(0) / len(odds)
+    return (even_nuls > 0.4 and odd_nuls < 0.05) or (odd_nuls > 0.4 and even_nuls < 0.05)
+
+
+def _utf16(data: bytes) -> tuple[str, str] | None:
+    # The NULs sit in the high bytes: odd positions for little-endian, even for big-endian.
+    sample = data[:8192]
+    little = sample[1::2].count(0) > sample[0::2].count(0)
+    encoding = "utf-16-le" if little else "utf-16-be"
+    text = _try(data[: len(data) // 2 * 2], encoding)
+    return (text, encoding) if text is not None and "\x00" not in text else None
+
+
+def _mostly_utf8(data: bytes) -> str | None:
+    """UTF-8 with a few broken bytes (a cut-off character, a stray byte) stays UTF-8.
+
+    Text in a legacy 8-bit encoding almost never forms valid multi-byte UTF-8 sequences,
+    so many valid ones and few invalid ones mean UTF-8 with damage, not another charset.
+    """
+    text = data.decode("utf-8", errors="replace")
+    broken = text.count("\ufffd") - data.count(b"\xef\xbf\xbd")
+    multibyte = len(text) - len(text.encode("ascii", "ignore")) - text.count("\ufffd")
+    return text if broken and multibyte >= 4 * broken else None
 
 
 def _meta_charset(data: bytes) -> str | None:
@@ -108,17 +140,19 @@ def _canonical(encoding: str | None) -> str:
 
 
 def _detect(data: bytes) -> tuple[str, str]:
-    if _looks_utf16(data[:8192]):
-        for encoding in ("utf-16-le", "utf-16-be"):
-            text = _try(data, encoding)
-            if text is not None and "\x00" not in text:
-                return text, encoding
-    best = from_bytes(data[:200_000]).best()
+    matches = from_bytes(data[:200_000])
+    best = matches.best()
     if best is None:
         # No coherent encoding: cp1252 maps every byte but five, so it loses least.
         return data.decode("cp1252", errors="replace"), "cp1252"
     encoding = _prefer_cp1252(best.encoding)
+    if any(_ties(match, best) and "cp1252" in match.could_be_from_charset for match in matches):
+        encoding = "cp1252"  # cp1250 and cp1257 tie on German; cp1252 is the web's default
     return data.decode(encoding, errors="replace"), encoding
+
+
+def _ties(match: CharsetMatch, best: CharsetMatch) -> bool:
+    return match.chaos <= best.chaos + 0.01 and match.coherence >= best.coherence - 0.01
 
 
 def _prefer_cp1252(encoding: str) -> str:
