@@ -4,14 +4,16 @@ from __future__ import annotations
 
 __version__ = "0.1.0"
 
-from cleaner.api import clean_file, clean_html, clean_paths, clean_text
+from cleaner.api import clean_file, clean_html, clean_paths, clean_text, fetch_and_clean
 from cleaner.config import Settings
 from cleaner.document import Document, Reject, Removal, Source
 from cleaner.errors import CleanerError, Rejected
+from cleaner.fetch.settings import FetchSettings
 
 __all__ = [
     "CleanerError",
     "Document",
+    "FetchSettings",
     "Reject",
     "Rejected",
     "Removal",
@@ -22,4 +24,5 @@ __all__ = [
     "clean_html",
     "clean_paths",
     "clean_text",
+    "fetch_and_clean",
 ]

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from cleaner.config import Settings
 from cleaner.document import Outcome, Source
+from cleaner.fetch.run import fetch_and_clean as fetch_and_clean  # async: URLs in, outcomes out
 from cleaner.inputs import Item, Skipped, iter_items
 from cleaner.pipeline import default_pipeline
 from cleaner.readers.files import kind_of

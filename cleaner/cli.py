@@ -144,3 +144,4 @@ def main() -> None:
     except KeyboardInterrupt:
         typer.echo("cleaner: interrupted", err=True)
         sys.exit(130)
+import cleaner.cli_fetch  # noqa: E402, F401

@@ -3,20 +3,25 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator, Iterable
-from contextlib import ExitStack
+from collections.abc import AsyncIterable, AsyncIterator, Callable, Coroutine, Iterable
+from contextlib import AsyncExitStack
 from pathlib import Path
+from types import TracebackType
 
 from cleaner.document import Outcome, Reject, Source
 from cleaner.errors import Rejected
 from cleaner.fetch.clean import PageCleaner
 from cleaner.fetch.client import Fetcher, FetchError
+from cleaner.fetch.discover import discover
 from cleaner.fetch.settings import FetchSettings
 from cleaner.fetch.warc import WarcSink
 
+UrlSource = Iterable[str] | AsyncIterable[str | Reject]
+Job = Callable[[str], Coroutine[None, None, Outcome]]
+
 
 async def fetch_and_clean(
-    urls: Iterable[str],
+    urls: UrlSource,
     settings: FetchSettings | None = None,
     *,
     warc_out: str | Path | None = None,
@@ -29,23 +34,49 @@ async def fetch_and_clean(
             async for outcome in outcomes:
                 ...
     """
-    settings = settings or FetchSettings()
-    with ExitStack() as stack:
-        cleaner = stack.enter_context(PageCleaner(settings.clean, settings.workers))
-        warc = stack.enter_context(WarcSink(warc_out, warc_append)) if warc_out else None
-        async with Fetcher(settings) as fetcher:
-            job = _Job(fetcher, cleaner, warc)
-            async for outcome in _window(job, _distinct(urls), settings.window):
-                yield outcome
+    async with Crawl(settings, warc_out, warc_append) as crawl:
+        async for outcome in crawl.outcomes(urls):
+            yield outcome
 
 
-class _Job:
-    """What happens to one URL: fetch, keep the raw page, clean."""
+class Crawl:
+    """One fetcher (robots cache, host pacing), cleaner and WARC file shared by a whole run."""
 
-    def __init__(self, fetcher: Fetcher, cleaner: PageCleaner, warc: WarcSink | None) -> None:
-        self.fetcher, self.cleaner, self.warc = fetcher, cleaner, warc
+    def __init__(
+        self,
+        settings: FetchSettings | None = None,
+        warc_out: str | Path | None = None,
+        warc_append: bool = False,
+    ) -> None:
+        self.settings = settings or FetchSettings()
+        self.warc_out, self.warc_append = warc_out, warc_append
+        self._stack = AsyncExitStack()
 
-    async def __call__(self, url: str) -> Outcome:
+    async def __aenter__(self) -> Crawl:
+        async with AsyncExitStack() as stack:
+            s = self.settings
+            self.cleaner = stack.enter_context(PageCleaner(s.clean, s.workers))
+            out = self.warc_out
+            self.warc = stack.enter_context(WarcSink(out, self.warc_append)) if out else None
+            self.fetcher = await stack.enter_async_context(Fetcher(s))
+            self._stack = stack.pop_all()
+        return self
+
+    async def __aexit__(
+        self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        await self._stack.aclose()
+
+    def listed(self, sitemaps: list[str], feeds: list[str]) -> AsyncIterator[str | Reject]:
+        """Article URLs from sitemaps and feeds (a listing that fails comes as a Reject)."""
+        return discover(self.fetcher, sitemaps, feeds)
+
+    async def outcomes(self, urls: UrlSource) -> AsyncIterator[Outcome]:
+        """One outcome per distinct URL; Rejects in `urls` are passed through."""
+        async for outcome in _window(self._one, _distinct(urls), self.settings.window):
+            yield outcome
+
+    async def _one(self, url: str) -> Outcome:
         try:
             page = await self.fetcher.fetch(url)
         except FetchError as exc:
@@ -60,16 +91,21 @@ class _Job:
         return await self.cleaner.clean(page)
 
 
-async def _window(job: _Job, urls: Iterable[str], size: int) -> AsyncIterator[Outcome]:
-    """At most `size` URLs in progress; the list is read lazily so it may be huge."""
+async def _window(
+    job: Job, items: AsyncIterator[str | Reject], size: int
+) -> AsyncIterator[Outcome]:
+    """At most `size` URLs in progress; the source is read lazily so it may be huge."""
     pending: set[asyncio.Task[Outcome]] = set()
-    todo = iter(urls)
+    more = True
     try:
         while True:
-            for url in todo:
-                pending.add(asyncio.create_task(job(url)))
-                if len(pending) >= size:
-                    break
+            while more and len(pending) < size:
+                item = await anext(items, None)
+                more = item is not None
+                if isinstance(item, Reject):
+                    yield item
+                elif item is not None:
+                    pending.add(asyncio.create_task(job(item)))
             if not pending:
                 return
             done, pending = await asyncio.wait(pending, return_when=asyncio.FIRST_COMPLETED)
@@ -81,10 +117,23 @@ async def _window(job: _Job, urls: Iterable[str], size: int) -> AsyncIterator[Ou
         await asyncio.gather(*pending, return_exceptions=True)
 
 
-def _distinct(urls: Iterable[str]) -> Iterable[str]:
+async def _distinct(urls: UrlSource) -> AsyncIterator[str | Reject]:
+    """Stripped, non-empty, first occurrence only; works on plain and async iterables."""
     seen: set[str] = set()
-    for raw in urls:
+    async for raw in _aiter(urls):
+        if isinstance(raw, Reject):
+            yield raw
+            continue
         url = raw.strip()
         if url and url not in seen:
             seen.add(url)
+            yield url
+
+
+async def _aiter(urls: UrlSource) -> AsyncIterator[str | Reject]:
+    if isinstance(urls, AsyncIterable):
+        async for item in urls:
+            yield item
+    else:
+        for url in urls:
             yield url

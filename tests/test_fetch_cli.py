@@ -1,0 +1,116 @@
+"""`cleaner fetch` end to end: files written, WARC read back by `cleaner clean`, --resume."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import orjson
+import pytest
+from httpserver import Server
+from typer.testing import CliRunner
+
+from cleaner.cli import app
+
+FAST = ["--allow-private", "--delay", "0", "--retries", "1", "--timeout", "5"]
+
+
+def run(*args: str) -> str:
+    result = CliRunner().invoke(app, list(args))
+    assert result.exit_code == 0, result.output
+    return result.output
+
+
+def lines(path: Path) -> list[dict[str, Any]]:
+    return [orjson.loads(line) for line in path.read_bytes().splitlines()]
+
+
+def test_fetch_writes_records_and_rejects(http_site: Server, tmp_path: Path) -> None:
+    out, rej = tmp_path / "out.jsonl", tmp_path / "rej.jsonl"
+    urls = [http_site.url(p) for p in ("/article.html", "/notice.txt", "/gone?cli=1")]
+    summary = run("fetch", *urls, "-o", str(out), "--rejects", str(rej), *FAST)
+    assert [r["source"]["url"] for r in lines(out)] == urls[:2]
+    assert [(r["source"]["url"], r["reason"]) for r in lines(rej)] == [(urls[2], "http_status")]
+    assert "kept 2, rejected 1 (http_status 1)" in summary
+
+
+def test_warc_written_by_fetch_is_cleaned_alike_by_clean(http_site: Server, tmp_path: Path) -> None:
+    out, warc, again = tmp_path / "out.jsonl", tmp_path / "pages.warc.gz", tmp_path / "again.jsonl"
+    urls = [http_site.url(p) for p in ("/gzip.html", "/latin1.html", "/notice.txt")]
+    run("fetch", *urls, "-o", str(out), "--warc-out", str(warc), *FAST)
+    run("clean", str(warc), "-o", str(again))
+    fetched = {r["url"]: r for r in lines(out)}
+    cleaned = {r["url"]: r for r in lines(again)}
+    assert set(cleaned) == set(fetched) == set(urls)
+    for url, record in fetched.items():
+        assert cleaned[url]["text"] == record["text"]
+        assert cleaned[url]["source"]["raw_sha256"] == record["source"]["raw_sha256"]
+
+
+def test_resume_fetches_nothing_twice(http_site: Server, tmp_path: Path) -> None:
+    out, rej, url_file = tmp_path / "out.jsonl", tmp_path / "rej.jsonl", tmp_path / "urls.txt"
+    first = [http_site.url("/article.html?resume=1"), http_site.url("/gone?resume=1")]
+    url_file.write_text("# a comment\n" + "\n".join(first) + "\n\n")
+    run("fetch", "--urls", str(url_file), "-o", str(out), "--rejects", str(rej), *FAST)
+    with out.open("ab") as handle:  # an interrupted run leaves half a line behind
+        handle.write(b'{"id": "cut short", "source": {"url": "')
+    second = http_site.url("/notice.txt?resume=1")
+    url_file.write_text("\n".join([*first, second]) + "\n")
+    summary = run(
+        "fetch", "--urls", str(url_file), "-o", str(out), "--rejects", str(rej), "--resume", *FAST
+    )
+    assert "skipped 2 already done" in summary
+    assert [http_site.hits[url.removeprefix(http_site.base)] for url in [*first, second]] == [
+        1,
+        1,
+        1,
+    ]
+    assert [r["source"]["url"] for r in lines(out)] == [first[0], second]
+    assert len(lines(rej)) == 1
+
+
+@pytest.mark.parametrize(
+    ("option", "path", "expected"),
+    [
+        ("--sitemap", "/sitemap-index.xml", ["/article.html", "/notice.txt", "/latin1.html"]),
+        ("--feed", "/rss.xml", ["/latin1.html", "/article.html"]),
+        ("--feed", "/atom.xml", ["/gzip.html"]),
+    ],
+)
+def test_sitemaps_and_feeds_list_the_urls_to_fetch(
+    http_site: Server, tmp_path: Path, option: str, path: str, expected: list[str]
+) -> None:
+    out = tmp_path / "out.jsonl"
+    run("fetch", option, http_site.url(path), "-o", str(out), *FAST)
+    assert sorted(r["source"]["url"] for r in lines(out)) == sorted(map(http_site.url, expected))
+
+
+def test_a_listing_that_fails_is_a_reject_too(http_site: Server, tmp_path: Path) -> None:
+    out, rej = tmp_path / "out.jsonl", tmp_path / "rej.jsonl"
+    feeds = [http_site.url("/bad-feed.xml"), http_site.url("/gone?feed=1")]
+    run(
+        "fetch",
+        "--feed",
+        feeds[0],
+        "--feed",
+        feeds[1],
+        "-o",
+        str(out),
+        "--rejects",
+        str(rej),
+        *FAST,
+    )
+    assert lines(out) == []
+    assert sorted((r["source"]["url"], r["reason"]) for r in lines(rej)) == sorted(
+        [(feeds[0], "no_text"), (feeds[1], "http_status")]
+    )
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [([], "nothing to fetch"), (["http://127.0.0.1/", "--resume"], "--resume needs -o")],
+)
+def test_bad_invocations_say_what_to_do(args: list[str], message: str) -> None:
+    result = CliRunner().invoke(app, ["fetch", *args])
+    assert result.exit_code == 2
+    assert message in result.output
