@@ -58,6 +58,10 @@ class ClassifierSettings:
     max_digit_share: float = 0.25  # tables of scores, dates and prices are not paragraphs
     title_overlap: float = 0.8  # a non-sentence line made of the title's words repeats it
     heading_distance: int = 200  # a short line this close (chars) above body is a crosshead
+    neighbour_lines: int = 4  # context reaches this many lines; past a longer run: boilerplate
+    main_block: bool = True  # keep only the best-scoring stretch of body lines
+    block_line_cost: float = 40.0  # each boilerplate line costs this many body characters
+    block_char_cost: float = 0.2  # plus this share of its own length
 
 
 @dataclass(frozen=True)

@@ -24,6 +24,8 @@ from cleaner.filters.linefeatures import LineFeatures, measure
 from cleaner.filters.stopwords import pick_language
 
 GOOD, NEARGOOD, SHORT, BAD = "good", "neargood", "short", "bad"
+MIN_SENTENCE_WORDS = 3  # a fallback sentence has at least this many words
+OUTSIDE = "outside"  # body-like, but away from the page's main run of body lines
 AFTER_CLASSIFIER = ("lead", "end")  # rule stages that need the body's first and last line
 
 
@@ -59,7 +61,9 @@ def judge(
     features = measure(lines, language, title or _title_line(lines))
     first = [_initial(f, i, settings, title is None) for i, f in enumerate(features)]
     classes = [cls for cls, _ in first]
-    final = _context(classes, features, settings)
+    final = _main_block(_context(classes, features, settings), features, settings)
+    if GOOD not in final:
+        final = _fallback(final, features)
     return [_verdict(cls, reason, new) for (cls, reason), new in zip(first, final, strict=True)]
 
 
@@ -72,9 +76,9 @@ def _initial(
     f: LineFeatures, index: int, s: ClassifierSettings, title_from_text: bool
 ) -> tuple[str, str]:
     """The class a line earns on its own, and the reason if that class is bad."""
-    if f.strong_vocab and f.chars < s.strong_vocab_max_chars:
+    if f.strong_vocab >= 2 or (f.strong_vocab and f.chars < s.strong_vocab_max_chars):
         return BAD, "boilerplate-words"
-    if f.repeats > 1 and not (f.sentence and f.chars >= s.good_chars):
+    if f.repeats > 1:
         return BAD, "repeated"
     if _copies_title(f, index, s, title_from_text):
         return BAD, "title-copy"
@@ -105,33 +109,35 @@ def _context(
 ) -> list[str]:
     """jusText's context pass: short lines, then near-good lines, then headings."""
     out = list(classes)
+    span = s.neighbour_lines
     for i, cls in enumerate(classes):
         if cls == SHORT:
-            out[i] = _short(classes, i)
+            out[i] = _short(classes, i, span)
     settled = list(out)
     for i, cls in enumerate(settled):
         if cls == NEARGOOD:
-            near = {_neighbour(settled, i, -1, True), _neighbour(settled, i, 1, True)}
+            near = {_neighbour(settled, i, -1, True, span), _neighbour(settled, i, 1, True, span)}
             out[i] = BAD if near == {BAD} else GOOD
     return _headings(out, classes, features, s)
 
 
-def _short(classes: list[str], i: int) -> str:
-    prev, nxt = _neighbour(classes, i, -1, True), _neighbour(classes, i, 1, True)
+def _short(classes: list[str], i: int, span: int) -> str:
+    prev, nxt = _neighbour(classes, i, -1, True, span), _neighbour(classes, i, 1, True, span)
     if prev == nxt:
         return prev
-    if (prev == BAD and _neighbour(classes, i, -1, False) == NEARGOOD) or (
-        nxt == BAD and _neighbour(classes, i, 1, False) == NEARGOOD
+    if (prev == BAD and _neighbour(classes, i, -1, False, span) == NEARGOOD) or (
+        nxt == BAD and _neighbour(classes, i, 1, False, span) == NEARGOOD
     ):
         return GOOD
     return BAD
 
 
-def _neighbour(classes: list[str], i: int, step: int, skip_neargood: bool) -> str:
-    """The nearest class other than short (and near-good) in one direction; edges are bad."""
+def _neighbour(classes: list[str], i: int, step: int, skip_neargood: bool, span: int) -> str:
+    """The nearest class other than short (and near-good) within `span` lines in one
+    direction; the document's edges, and a run longer than the span, count as bad."""
     skip = {SHORT, NEARGOOD} if skip_neargood else {SHORT}
     j = i + step
-    while 0 <= j < len(classes):
+    while 0 <= j < len(classes) and abs(j - i) <= span:
         if classes[j] not in skip:
             return classes[j]
         j += step
@@ -155,7 +161,37 @@ def _headings(
     return out
 
 
+def _main_block(
+    classes: list[str], features: Sequence[LineFeatures], s: ClassifierSettings
+) -> list[str]:
+    """Keep the body lines of the best-scoring run only: the article is one stretch of the
+    page, and good-looking lines far from it (teasers, comment forms) are not part of it."""
+    if not s.main_block:
+        return classes
+    best, best_span, total, start = 0.0, (0, -1), 0.0, 0
+    for i, (cls, f) in enumerate(zip(classes, features, strict=True)):
+        gain = f.chars if cls == GOOD else -(s.block_line_cost + f.chars * s.block_char_cost)
+        if total <= 0:
+            total, start = 0.0, i
+        total += gain
+        if total > best:
+            best, best_span = total, (start, i)
+    first, last = best_span
+    return [cls if first <= i <= last or cls != GOOD else OUTSIDE for i, cls in enumerate(classes)]
+
+
+def _fallback(classes: list[str], features: Sequence[LineFeatures]) -> list[str]:
+    """Nothing looked like an article (a shop, a forum, a poem): rather than lose the page,
+    keep its sentences that carry no boilerplate vocabulary (the C4 line rule)."""
+    return [
+        GOOD if f.sentence and f.words >= MIN_SENTENCE_WORDS and not f.strong_vocab else cls
+        for cls, f in zip(classes, features, strict=True)
+    ]
+
+
 def _verdict(first: str, reason: str, final: str) -> Verdict:
     if final == GOOD:
         return Verdict(True, "body")
+    if final == OUTSIDE:
+        return Verdict(False, "outside-body")
     return Verdict(False, reason if first == BAD else "boilerplate-run")

@@ -23,7 +23,7 @@ class LineFeatures:
     words: int
     stop_density: float  # share of stop words of the document's language
     sentence: bool  # ends like a sentence
-    strong_vocab: bool  # a boilerplate phrase (cookie, newsletter, Anmelden, ...)
+    strong_vocab: int  # boilerplate phrases (cookie, newsletter, Anmelden, ...) found
     weak_vocab: bool  # a word common in menus and widgets (Teilen, Video, Sport, ...)
     repeats: int  # how many times this exact line occurs in the document
     title_overlap: float  # share of the line's words that are words of the title
@@ -51,7 +51,7 @@ def _features(
         words=len(tokens),
         stop_density=density(tokens, language),
         sentence=bool(_SENTENCE_END.search(line)),
-        strong_vocab=bool(STRONG.search(line)),
+        strong_vocab=len(STRONG.findall(line)),
         weak_vocab=bool(WEAK.search(line)),
         repeats=repeats,
         title_overlap=_overlap(tokens, title_words),

@@ -23,7 +23,14 @@ STRONG = re.compile(
     r"|weiterlesen|read more|mehr lesen|mehr erfahren|mehr zum thema|lesen sie (?:auch|mehr)"
     r"|weitere (?:artikel|nachrichten|meldungen|themen)|related (?:articles|stories)"
     r"|folgen sie uns|follow us|teilen sie|share (?:this|on)|auf (?:facebook|x|twitter) teilen"
-    r"|zur app|app (?:herunterladen|laden)|download (?:the|our) app|push-mitteilung",
+    r"|zur app|app (?:herunterladen|laden)|download (?:the|our) app|push-mitteilung"
+    r"|ähnliche (?:beiträge|artikel)|könnte (?:dich|sie) (?:auch )?interessieren|schon gelesen"
+    r"|(?:neueste|beliebte|verwandte) (?:artikel|beiträge)|you (?:may|might) also like"
+    r"|filed under|posted in|tagged|schlagworte|schlagwörter|\btags?:|kategorien?:"
+    r"|(?:schreibe|hinterlasse) einen kommentar|leave a (?:comment|reply)|view comments"
+    r"|comment by|erforderliche felder|required fields|sharing is caring|share!|sharen mit"
+    r"|dieser (?:eintrag|beitrag) wurde (?:am .{1,30})?veröffentlicht|this entry was posted"
+    r"|getty images|staff writer|beitragsbild|unterstütze[n]? (?:sie )?uns|support us",
     re.IGNORECASE,
 )
 
