@@ -41,10 +41,17 @@ def parse(html: str) -> lxml_html.HtmlElement:
     return tree
 
 
+# An XML declaration makes lxml refuse a str ("encoding declaration not supported"); a control
+# character not allowed in XML makes libxml2 stop parsing there, losing the rest of the page.
+_XML_DECL = re.compile(r"^\s*<\?xml[^>]*>", re.I)
+_INVALID_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
 def _parse(html: str) -> tuple[lxml_html.HtmlElement, bool]:
     parser = lxml_html.HTMLParser(huge_tree=True, remove_comments=True)
     try:
-        tree = lxml_html.document_fromstring(html, parser=parser)
+        clean = _INVALID_XML.sub("", _XML_DECL.sub("", html, count=1))
+        tree = lxml_html.document_fromstring(clean, parser=parser)
     except (ValueError, TypeError) as exc:  # lxml: "Document is empty" and friends
         raise Rejected("no_text", f"unparsable HTML ({exc})") from None
     return tree, any("Excessive depth" in error.message for error in parser.error_log)

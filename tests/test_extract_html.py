@@ -1,0 +1,48 @@
+"""HTML extraction: hand-written pages imitating real layouts, each with expected fields."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from cleaner.api import clean_html
+from cleaner.document import Document
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "html"
+CASES = sorted(p.stem for p in (FIXTURES / "expected").glob("*.json"))
+
+
+def _expected(case: str) -> dict[str, Any]:
+    data: dict[str, Any] = json.loads((FIXTURES / "expected" / f"{case}.json").read_text("utf-8"))
+    return data
+
+
+def _clean(case: str) -> Document:
+    raw = (FIXTURES / f"{case}.html").read_bytes()
+    doc = clean_html(raw, url=_expected(case).get("url"))
+    assert isinstance(doc, Document), getattr(doc, "detail", doc)
+    return doc
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_fields(case: str) -> None:
+    """Metadata fields exactly as expected/<case>.json states them."""
+    doc = _clean(case)
+    for key, value in _expected(case).get("fields", {}).items():
+        assert getattr(doc, key) == value, key
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_body_keeps_and_drops(case: str) -> None:
+    """Every 'keep' snippet is in the text, no 'drop' snippet is, and dropped text is recorded."""
+    doc = _clean(case)
+    expected = _expected(case)
+    for snippet in expected.get("keep", []):
+        assert snippet in doc.text
+    for snippet in expected.get("drop", []):
+        assert snippet not in doc.text
+    for snippet in expected.get("captions", []):
+        assert any(snippet in caption for caption in doc.captions), snippet
