@@ -97,6 +97,7 @@ def build_routes() -> dict[str, Route]:
         "/loop-b": redirect("/loop-a"),
         "/to-ftp": redirect("ftp://127.0.0.1/file.html"),
         "/to-private": redirect("/private/secret.html"),
+        "/bad-location": redirect("http://[::1"),
         "/to-other-ip": lambda h: redirect(f"http://127.0.0.2:{h.server.server_address[1]}/x")(h),
         "/busy": fail_first(1, 429, page(article), Retry_After="0"),
         "/busy-long": fail_first(1, 429, page(article), Retry_After="3600"),

@@ -7,6 +7,7 @@ that each URL ended as exactly the record or reject it should, and what the serv
 from __future__ import annotations
 
 import asyncio
+import socket
 from collections.abc import Iterable
 from dataclasses import replace
 
@@ -45,6 +46,7 @@ CASES = {
     "/reset": "fetch_failed",
     "/loop-a": "too_many_redirects",
     "/to-ftp": "blocked_address",
+    "/bad-location": "fetch_failed",
     "/to-private": "robots",
     "/private/secret.html": "robots",
     "/big": "too_large",
@@ -207,3 +209,13 @@ def test_library_iterator_can_be_left_early(http_site: Server) -> None:
 
     assert asyncio.run(first()).ok
     assert len([path for path in http_site.log if "early=" in path]) <= 3
+
+
+def test_unreachable_host_fails_each_url_once_without_hanging() -> None:
+    with socket.socket() as probe:  # a port nobody listens on
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    urls = [f"http://127.0.0.1:{port}/a.html", f"http://127.0.0.1:{port}/b.html"]
+    outcomes = crawl(urls, FAST)
+    assert {getattr(outcomes[url], "reason", None) for url in urls} == {"fetch_failed"}
+    assert all("robots.txt" in getattr(outcomes[url], "detail", "") for url in urls)

@@ -15,7 +15,7 @@ from types import TracebackType
 
 from cleaner.config import Settings
 from cleaner.document import Outcome, Reject, Source
-from cleaner.fetch.client import Fetched
+from cleaner.fetch.page import Fetched
 from cleaner.pipeline import default_pipeline
 
 

@@ -16,51 +16,14 @@ import httpx
 from cleaner.errors import Rejected
 from cleaner.fetch.body import read_body
 from cleaner.fetch.guard import BlockedAddress, check_scheme
+from cleaner.fetch.page import PAGE_TYPES, Fetched, FetchError
 from cleaner.fetch.ratelimit import HostLimiter
 from cleaner.fetch.retry import RETRY_AFTER_STATUSES, backoff, retry_after, should_retry_status
 from cleaner.fetch.robots import Robots, robots_from_body, robots_from_status, robots_url
 from cleaner.fetch.settings import FetchSettings
 from cleaner.fetch.transport import build_client
 
-PAGE_TYPES = ("text/html", "application/xhtml+xml", "text/plain")
 ROBOTS_REDIRECTS = 5  # RFC 9309: follow at least five redirects for robots.txt
-
-
-class FetchError(Rejected):
-    """A URL that gave no usable page; `status` is the last HTTP status, if any."""
-
-    def __init__(self, reason: str, detail: str, status: int | None = None) -> None:
-        super().__init__(reason, detail)
-        self.status = status
-
-
-@dataclass
-class Fetched:
-    """A final 2xx response with its decoded body."""
-
-    url: str  # as requested
-    final_url: str  # after redirects
-    status: int
-    reason_phrase: str
-    headers: httpx.Headers
-    body: bytes
-    fetched_at: str  # ISO 8601 UTC, second precision
-
-    @property
-    def content_type(self) -> str:
-        return str(self.headers.get("content-type", ""))
-
-    @property
-    def mime(self) -> str:
-        return self.content_type.split(";", 1)[0].strip().lower()
-
-    @property
-    def charset(self) -> str | None:
-        for part in self.content_type.split(";")[1:]:
-            key, _, value = part.partition("=")
-            if key.strip().lower() == "charset" and value.strip():
-                return value.strip().strip("\"'")
-        return None
 
 
 @dataclass
@@ -84,7 +47,7 @@ class Fetcher:
         self.settings = settings or FetchSettings()
         self.client = build_client(self.settings)
         self.limiter = HostLimiter(self.settings.concurrency)
-        self._robots: dict[str, Robots] = {}
+        self._robots: dict[str, Robots | FetchError] = {}
         self._robots_locks: dict[str, asyncio.Lock] = {}
 
     async def __aenter__(self) -> Fetcher:
@@ -108,7 +71,7 @@ class Fetcher:
             if isinstance(result, Fetched):
                 result.url = url
                 return result
-            nxt = str(httpx.URL(current).join(result.location))
+            nxt = _join(current, result.location)
             if nxt in seen:
                 raise FetchError("too_many_redirects", f"redirect loop at {nxt}", result.status)
             seen.add(nxt)
@@ -185,8 +148,16 @@ class Fetcher:
     async def _robots_for(self, origin: str) -> Robots:
         async with self._robots_locks.setdefault(origin, asyncio.Lock()):
             if origin not in self._robots:
-                self._robots[origin] = await self._load_robots(origin)
-            return self._robots[origin]
+                try:
+                    self._robots[origin] = await self._load_robots(origin)
+                except FetchError as exc:
+                    # An unreachable host fails its other URLs at once instead of retrying
+                    # robots.txt for each of them.
+                    self._robots[origin] = exc
+            rules = self._robots[origin]
+        if isinstance(rules, FetchError):
+            raise FetchError(rules.reason, rules.detail, rules.status)
+        return rules
 
     async def _load_robots(self, origin: str) -> Robots:
         try:
@@ -198,6 +169,13 @@ class Fetcher:
                 return Robots()  # RFC 9309: an unparsable or unfollowable file is "unavailable"
             raise FetchError(exc.reason, f"robots.txt: {exc.detail}", exc.status) from None
         return robots_from_body(found.body)
+
+
+def _join(base: str, location: str) -> str:
+    try:
+        return str(httpx.URL(base).join(location))
+    except httpx.InvalidURL as exc:
+        raise FetchError("fetch_failed", f"bad redirect Location {location!r} ({exc})") from None
 
 
 def _parse(url: str) -> httpx.URL:

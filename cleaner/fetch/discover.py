@@ -13,7 +13,8 @@ from lxml import etree
 
 from cleaner.document import Reject, Source
 from cleaner.errors import Rejected
-from cleaner.fetch.client import Fetcher, FetchError
+from cleaner.fetch.client import Fetcher
+from cleaner.fetch.page import FetchError
 from cleaner.readers.compression import GZIP_MAGIC, gunzip_bounded
 
 _PARSER = etree.XMLParser(

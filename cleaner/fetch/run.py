@@ -11,8 +11,9 @@ from types import TracebackType
 from cleaner.document import Outcome, Reject, Source
 from cleaner.errors import Rejected
 from cleaner.fetch.clean import PageCleaner
-from cleaner.fetch.client import Fetcher, FetchError
+from cleaner.fetch.client import Fetcher
 from cleaner.fetch.discover import discover
+from cleaner.fetch.page import FetchError
 from cleaner.fetch.settings import FetchSettings
 from cleaner.fetch.warc import WarcSink
 

@@ -17,7 +17,7 @@ from warcio.warcwriter import WARCWriter
 
 from cleaner import __version__
 from cleaner.errors import OutputError
-from cleaner.fetch.client import Fetched
+from cleaner.fetch.page import Fetched
 
 _DROPPED = {"content-encoding", "transfer-encoding", "content-length"}
 
