@@ -219,3 +219,15 @@ def test_unreachable_host_fails_each_url_once_without_hanging() -> None:
     outcomes = crawl(urls, FAST)
     assert {getattr(outcomes[url], "reason", None) for url in urls} == {"fetch_failed"}
     assert all("robots.txt" in getattr(outcomes[url], "detail", "") for url in urls)
+
+
+def test_cleaning_in_worker_processes_gives_the_same_records(
+    site_crawl: dict[str, Outcome], http_site: Server
+) -> None:
+    urls = [http_site.url(path) for path in ("/article.html", "/latin1.html", "/empty.html")]
+    pooled = crawl(urls, replace(FAST, workers=1))
+    for url in urls:
+        inline, worker = site_crawl[url].to_record(), pooled[url].to_record()
+        for record in (inline, worker):
+            record["source"].pop("fetched_at")
+        assert worker == inline
