@@ -30,8 +30,7 @@ def open_write(path: str, append: bool = False) -> IO[bytes]:
     mode = "ab" if append else "wb"
     kind = compression_of(path)
     if kind == "gzip":
-        # level 6: most of level 9's ratio at a fraction of its cost on JSON text
-        return cast(IO[bytes], gzip.open(path, mode, compresslevel=6))
+        return cast(IO[bytes], _GzipOut(open(path, mode)))  # noqa: SIM115 (closed with it)
     if kind == "zstd":
         return _zstd(path, mode, write=True)
     return open(path, mode)
@@ -45,6 +44,22 @@ def open_read(path: str) -> IO[bytes]:
     if kind == "zstd":
         return _zstd(path, "rb", write=False)
     return open(path, "rb")
+
+
+class _GzipOut(gzip.GzipFile):
+    """gzip with no file name and no time in the header: the same records give the same
+    bytes (gzip.open stores both). Closes the file it writes to."""
+
+    def __init__(self, raw: IO[bytes]) -> None:
+        # level 6: most of level 9's ratio at a fraction of its cost on JSON text
+        super().__init__(filename="", mode=raw.mode, compresslevel=6, fileobj=raw, mtime=0)
+        self._raw = raw
+
+    def close(self) -> None:
+        try:
+            super().close()
+        finally:
+            self._raw.close()
 
 
 def _zstd(path: str, mode: str, write: bool) -> IO[bytes]:
