@@ -15,7 +15,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from cleaner.errors import Rejected
+from cleaner.errors import Rejected, SettingsError
 from cleaner.fetch.body import BoundedDecoder
 from cleaner.fetch.discover import parse_listing
 from cleaner.fetch.guard import AddressPolicy, BlockedAddress, is_public
@@ -213,3 +213,12 @@ def test_host_limiter_spaces_requests_to_one_host_only() -> None:
     gaps, b_wait = asyncio.run(scenario())
     assert all(gap >= 0.045 for gap in gaps)  # a floor set by sleep(), not a timing race
     assert b_wait < 0.045  # another host does not wait for "a"
+
+
+@pytest.mark.parametrize(
+    "bad",
+    [{"concurrency": 0}, {"total_timeout_s": 0}, {"max_retries": -1}, {"allow_networks": ("x",)}],
+)
+def test_bad_settings_are_refused_with_the_setting_named(bad: dict[str, object]) -> None:
+    with pytest.raises(SettingsError, match=next(iter(bad))):
+        FetchSettings(**bad)  # type: ignore[arg-type]

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import ipaddress
 from dataclasses import dataclass, field
 
 from cleaner import __version__
 from cleaner.config import MB, Settings
+from cleaner.errors import SettingsError
 
+_POSITIVE = ("concurrency", "window", "connect_timeout_s", "read_timeout_s", "total_timeout_s")
+_NOT_NEGATIVE = ("host_delay_s", "max_retries", "max_redirects", "workers")
 DEFAULT_USER_AGENT = f"cleaner/{__version__} (news article cleaner; obeys robots.txt)"
 
 
@@ -35,6 +39,21 @@ class FetchSettings:
     window: int = 1000  # URLs scheduled at once: bounds memory on huge lists
     workers: int = 0  # cleaning processes; 0 cleans in the event loop
     clean: Settings = field(default_factory=Settings)
+
+    def __post_init__(self) -> None:
+        for name in _POSITIVE:
+            if getattr(self, name) <= 0:
+                raise SettingsError(f"{name} must be more than 0, not {getattr(self, name)}")
+        for name in _NOT_NEGATIVE:
+            if getattr(self, name) < 0:
+                raise SettingsError(f"{name} must not be negative, not {getattr(self, name)}")
+        for net in self.allow_networks:
+            try:
+                ipaddress.ip_network(net, strict=False)
+            except ValueError:
+                raise SettingsError(
+                    f"allow_networks: {net!r} is not a network (10.0.0.0/8)"
+                ) from None
 
     @property
     def robots_agent(self) -> str:
