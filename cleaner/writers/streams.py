@@ -30,7 +30,7 @@ def open_write(path: str, append: bool = False) -> IO[bytes]:
     mode = "ab" if append else "wb"
     kind = compression_of(path)
     if kind == "gzip":
-        return cast(IO[bytes], _GzipOut(open(path, mode)))  # noqa: SIM115 (closed with it)
+        return cast(IO[bytes], _GzipOut(open(path, mode)))  # closed with it
     if kind == "zstd":
         return _zstd(path, mode, write=True)
     return open(path, mode)
