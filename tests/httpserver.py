@@ -58,12 +58,14 @@ class Server(ThreadingHTTPServer):
         super().__init__((host, 0), Handler)
         self.routes = routes
         self.log: list[str] = []
+        self.times: dict[str, float] = {}  # path -> monotonic time of its last request
         self.hits: Counter[str] = Counter()
         self._lock = threading.Lock()
 
     def record(self, path: str) -> None:
         with self._lock:
             self.log.append(path)
+            self.times[path] = time.monotonic()
             self.hits[path] += 1
 
     def handle_error(self, request: object, client_address: object) -> None:

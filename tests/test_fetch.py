@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 
 import pytest
-from httpserver import Server
+from httpserver import Server, page, serve
 
 from cleaner.document import Document, Outcome, Reject
 from cleaner.fetch import FetchSettings, fetch_and_clean
@@ -231,3 +231,12 @@ def test_cleaning_in_worker_processes_gives_the_same_records(
         for record in (inline, worker):
             record["source"].pop("fetched_at")
         assert worker == inline
+
+
+def test_crawl_delay_from_robots_spaces_requests_to_that_host() -> None:
+    robots = b"User-agent: *\nCrawl-delay: 0.3\n"
+    routes = {"/robots.txt": page(robots, "text/plain"), "/a": page(b"a"), "/b": page(b"b")}
+    with serve(routes) as server:
+        crawl([server.url("/a"), server.url("/b")], FAST)  # FAST has no delay of its own
+        first, second = sorted([server.times["/a"], server.times["/b"]])
+    assert second - first >= 0.29  # a floor set by the limiter's sleep, not a timing race
