@@ -24,6 +24,7 @@ from cleaner.metadata.language import detect_language
 from cleaner.readers.decode import decode, ensure_text
 
 Step = Callable[[Document], Document]
+MAX_FILTER_ROUNDS = 4  # rounds of rules + classifier; the second almost always cuts nothing
 log = logging.getLogger(__name__)
 
 
@@ -89,7 +90,18 @@ class Pipeline:
         return title_from_repeat(doc) if doc.kind == "text" else doc
 
     def _filter(self, doc: Document) -> Document:
+        # A cut moves the windows and fractions other rules and the classifier look at, so
+        # one round can leave what a second would cut: repeat until a round cuts nothing,
+        # which makes cleaning idempotent (cleaning the output again changes nothing).
         packs = select_packs(doc, self.packs, self.settings.filters)
+        for _ in range(MAX_FILTER_ROUNDS):
+            cuts = len(doc.removed)
+            doc = self._filter_round(doc, packs)
+            if len(doc.removed) == cuts:
+                break
+        return doc
+
+    def _filter_round(self, doc: Document, packs: Sequence[Pack]) -> Document:
         if doc.kind != "text" or not self.settings.filters.classify_text:
             return apply_rules(doc, packs)
         # The lead (dateline) and end (agency initials) are only known once the classifier

@@ -18,7 +18,9 @@ def _window(rule: Rule, lines: list[str]) -> range:
     if rule.where == "head":
         return range(min(rule.window, len(lines)))
     if rule.where == "tail":
-        return range(max(0, len(lines) - rule.window), len(lines))
+        # Never the top half: once a trailer is cut, a short text's first line must not
+        # slide into the window, or cleaning the output again would cut more (idempotence).
+        return range(max(len(lines) // 2, len(lines) - rule.window), len(lines))
     return range(len(lines))
 
 
