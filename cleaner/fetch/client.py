@@ -167,6 +167,8 @@ class Fetcher:
                 return robots_from_status(exc.status)
             if exc.reason in ("too_many_redirects", "too_large", "bad_compression"):
                 return Robots()  # RFC 9309: an unparsable or unfollowable file is "unavailable"
+            if exc.reason == "blocked_address":  # about the host, not its robots.txt
+                raise
             raise FetchError(exc.reason, f"robots.txt: {exc.detail}", exc.status) from None
         return robots_from_body(found.body)
 

@@ -38,7 +38,8 @@ class AddressPolicy:
         if any(ip in net for net in self.networks):
             return
         if not is_public(ip):
-            raise BlockedAddress(f"{host} resolves to {ip}, a non-public address")
+            detail = f"{host} resolves to {ip}, a non-public address (see --allow-private)"
+            raise BlockedAddress(detail)
 
 
 def is_public(ip: IPAddress) -> bool:
