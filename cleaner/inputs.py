@@ -24,9 +24,12 @@ class Item:
     source: Source
     kind: str  # "html" or "text"
     data: bytes | None = field(default=None, repr=False)
+    problem: tuple[str, str] | None = None  # (reason, detail) found while reading an archive
 
     def read(self, limits: Limits) -> bytes:
         """The raw bytes (reads and gunzips a file item within the caps)."""
+        if self.problem is not None:
+            raise Rejected(*self.problem)
         if self.data is None:
             return read_input(Path(self.source.path or ""), limits)
         if len(self.data) > limits.max_input_bytes:

@@ -37,6 +37,8 @@ def iter_warc_items(path: Path, max_bytes: int) -> Iterator[Item | Skipped]:
                     yield item
     except (OSError, ArchiveLoadFailed, ValueError, EOFError) as exc:
         yield Skipped(f"{name} (unreadable WARC: {exc})")
+    except Exception as exc:  # warcio trips on some malformed headers (AttributeError...)
+        yield Skipped(f"{name} (unreadable WARC: {type(exc).__name__}: {exc})")
 
 
 def _item(rec: Any, name: str, max_bytes: int, item_type: type[Item]) -> Item | None:
@@ -58,7 +60,12 @@ def _item(rec: Any, name: str, max_bytes: int, item_type: type[Item]) -> Item | 
         encoding=_charset(content_type),
     )
     kind = "text" if content_type.lower().startswith("text/plain") else "html"
-    return item_type(source, kind, rec.content_stream().read(max_bytes + 1))
+    data = rec.content_stream().read(max_bytes + 1)
+    # warcio hands out a record cut short by a truncated file as if complete; its raw
+    # reader still expecting bytes after the whole payload was read tells
+    if len(data) <= max_bytes and getattr(rec.raw_stream, "limit", 0) > 0:
+        return item_type(source, kind, None, ("bad_compression", "WARC record is truncated"))
+    return item_type(source, kind, data)
 
 
 def _content_type(rec: Any) -> str:

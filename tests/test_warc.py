@@ -1,0 +1,113 @@
+"""WARC input: response records of HTML (CC-NEWS style) become items with their identity."""
+
+from __future__ import annotations
+
+from io import BytesIO
+from pathlib import Path
+
+import pytest
+from warcio.statusandheaders import StatusAndHeaders
+from warcio.warcwriter import WARCWriter
+
+from cleaner.config import Limits, Settings
+from cleaner.document import Reject
+from cleaner.inputs import Item, Skipped, iter_items
+from cleaner.pipeline import default_pipeline
+from cleaner.runner import process_item
+from tests.conftest import FIXTURES
+
+NEWS = FIXTURES / "warc" / "news.warc.gz"
+BASE = "https://www.beispielzeitung.de/"
+
+
+def record_id(n: int) -> str:
+    return f"<urn:uuid:00000000-0000-4000-8000-{n:012d}>"
+
+
+def test_fixture_yields_html_responses_with_identity() -> None:
+    items = list(iter_items([NEWS]))
+    assert all(isinstance(item, Item) for item in items)
+    sources = [item.source for item in items if isinstance(item, Item)]
+    assert [s.url for s in sources] == [
+        BASE + "lokales/bruecke-saniert",
+        BASE + "wirtschaft/baeckerei-eroeffnet",
+        BASE + "kultur/bibliothek",
+        BASE + "weiter",  # the image record in between is not an input
+    ]
+    assert [s.warc_record_id for s in sources] == [record_id(n) for n in (1, 2, 3, 5)]
+    assert {(s.kind, s.status, s.fetched_at) for s in sources} == {
+        ("warc", 200, "2024-05-06T07:08:09Z")
+    }
+    assert sources[0].encoding == "utf-8" and sources[0].path == str(NEWS)
+
+
+def test_content_encoding_is_undone() -> None:
+    items = [item for item in iter_items([NEWS]) if isinstance(item, Item)]
+    assert items[2].data is not None and items[2].data.startswith(b"<!doctype html>")
+
+
+def test_records_carry_record_id_and_target_uri() -> None:
+    pipeline = default_pipeline(Settings())
+    items = [item for item in iter_items([NEWS]) if isinstance(item, Item)]
+    outcomes = [process_item(item, pipeline) for item in items]
+    assert [o.ok for o in outcomes] == [True, True, True, False]
+    record = outcomes[0].to_record()
+    assert record["url"] == BASE + "lokales/bruecke-saniert"
+    assert record["source"]["warc_record_id"] == record_id(1)
+    assert record["title"] == "Alte Brücke wird ab Juni saniert"
+    assert "Impressum" not in record["text"] and "Startseite" not in record["text"]
+    ids = {o.to_record()["id"] for o in outcomes}
+    assert len(ids) == 4  # one WARC file, four identities
+
+
+def write_warc(path: Path, records: list[tuple[str, str, bytes]], gzip: bool) -> None:
+    with path.open("wb") as stream:
+        writer = WARCWriter(stream, gzip=gzip)
+        for url, content_type, payload in records:
+            http = StatusAndHeaders("200 OK", [("Content-Type", content_type)], "HTTP/1.1")
+            writer.write_record(
+                writer.create_warc_record(url, "response", BytesIO(payload), http_headers=http)
+            )
+
+
+def test_plain_warc_and_text_payloads(tmp_path: Path) -> None:
+    path = tmp_path / "crawl.warc"
+    text = "Ein Absatz mit genug Wörtern, um als kurzer Artikel durchzugehen, auch ohne HTML."
+    write_warc(path, [("http://a.example/t", "text/plain; charset=utf-8", text.encode())], False)
+    (item,) = list(iter_items([path]))
+    assert isinstance(item, Item) and item.kind == "text" and item.source.encoding == "utf-8"
+
+
+@pytest.mark.parametrize("share", [0.2, 0.5, 0.75])
+def test_truncated_archive_keeps_whole_records_and_rejects_the_cut_one(
+    tmp_path: Path, share: float
+) -> None:
+    whole = NEWS.read_bytes()
+    path = tmp_path / "cut.warc.gz"
+    path.write_bytes(whole[: int(len(whole) * share)])
+    pipeline = default_pipeline(Settings())
+    items = [item for item in iter_items([path]) if isinstance(item, Item)]
+    outcomes = [process_item(item, pipeline) for item in items]
+    assert [o.ok for o in outcomes[:-1]] == [True] * (len(outcomes) - 1)
+    last = outcomes[-1]
+    assert isinstance(last, Reject) and last.reason == "bad_compression"
+    assert last.detail == "WARC record is truncated"
+
+
+@pytest.mark.parametrize(
+    "data", [b"\x00\x01\x02garbage" * 20, b"WARC/1.0\r\nWARC-Type: response\r\n"]
+)
+def test_archive_that_is_not_a_warc_is_skipped(tmp_path: Path, data: bytes) -> None:
+    path = tmp_path / "broken.warc"
+    path.write_bytes(data)
+    (item,) = list(iter_items([path]))
+    assert isinstance(item, Skipped) and "unreadable WARC" in item.path
+
+
+@pytest.mark.parametrize("cap", [100, 10_000_000])
+def test_payload_cap_rejects_large_records(cap: int) -> None:
+    limits = Limits(max_input_bytes=cap)
+    pipeline = default_pipeline(Settings(limits=limits))
+    items = [item for item in iter_items([NEWS], limits) if isinstance(item, Item)]
+    reasons = {process_item(item, pipeline).ok for item in items[:3]}
+    assert reasons == ({False} if cap == 100 else {True})
