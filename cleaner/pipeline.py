@@ -79,11 +79,14 @@ class Pipeline:
             return doc
         page = extract_html(doc.raw, doc.url, self.settings.extract)
         doc.extractor = EXTRACTOR
-        doc.lines = to_lines(page.text)
+        doc.lines = page.lines
+        for line in page.cut:
+            doc.remove("html.headline", line)
         doc.title, doc.authors, doc.date = page.title, page.authors, page.date
         doc.kicker, doc.date_modified = page.kicker, page.date_modified
         doc.url = doc.url or page.url
         doc.sitename, doc.description = page.sitename, page.description
+        doc.captions = list(page.captions)
         return doc
 
     def _header(self, doc: Document) -> Document:

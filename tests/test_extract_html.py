@@ -10,6 +10,7 @@ import pytest
 
 from cleaner.api import clean_html
 from cleaner.document import Document
+from cleaner.extract.headlines import drop_headlines, kicker_from
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "html"
 CASES = sorted(p.stem for p in (FIXTURES / "expected").glob("*.json"))
@@ -46,3 +47,25 @@ def test_body_keeps_and_drops(case: str) -> None:
         assert snippet not in doc.text
     for snippet in expected.get("captions", []):
         assert any(snippet in caption for caption in doc.captions), snippet
+
+
+@pytest.mark.parametrize(
+    ("lines", "cut"),
+    [
+        (["Verkehrswende Stadtrat beschließt Radwege", "Der Rat hat entschieden."], 1),
+        (["Verkehrswende:Stadtrat beschließt Radwege", "Der Rat hat entschieden."], 1),
+        (["Stadtrat beschließt Radwege | wdr aktuell", "Der Rat hat entschieden."], 1),
+        (["Stadtrat beschließt Radwege, sagte der Bürgermeister.", "Weiter."], 0),
+        (["Der Rat hat entschieden.", "Er tagte lange.", "Es gab Streit.", "Dann kam es.", "x"], 0),
+    ],
+)
+def test_drop_headlines(lines: list[str], cut: int) -> None:
+    kept, removed = drop_headlines(lines, ["Stadtrat beschließt Radwege"])
+    assert len(removed) == cut
+    assert kept == [line for line in lines if line not in removed]
+
+
+def test_kicker_from_cut_headline() -> None:
+    title = "Stadtrat beschließt Radwege"
+    assert kicker_from(["Verkehrswende Stadtrat beschließt Radwege"], title) == "Verkehrswende"
+    assert kicker_from(["Stadtrat beschließt Radwege"], title) is None

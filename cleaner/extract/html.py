@@ -13,6 +13,8 @@ from trafilatura.metadata import extract_author
 
 from cleaner.config import ExtractSettings
 from cleaner.errors import Rejected
+from cleaner.extract.headlines import drop_headlines, kicker_from
+from cleaner.extract.text import to_lines
 from cleaner.metadata.html_meta import PageMeta, clean_authors, iso_date, page_meta
 
 EXTRACTOR = f"trafilatura {version('trafilatura')}"
@@ -23,6 +25,8 @@ class Extracted:
     """What trafilatura found in a page."""
 
     text: str
+    lines: list[str] = field(default_factory=list)  # text as normalised lines, headlines cut
+    cut: list[str] = field(default_factory=list)  # headline lines cut from the top
     title: str | None = None
     kicker: str | None = None
     authors: list[str] = field(default_factory=list)
@@ -31,6 +35,7 @@ class Extracted:
     url: str | None = None
     sitename: str | None = None
     description: str | None = None
+    captions: list[str] = field(default_factory=list)
 
 
 def parse(html: str) -> lxml_html.HtmlElement:
@@ -106,16 +111,20 @@ def complete_meta(meta: PageMeta, tree: lxml_html.HtmlElement, url: str | None) 
 
 
 def _to_extracted(text: str, meta: PageMeta, url: str | None) -> Extracted:
+    lines, cut = drop_headlines(to_lines(text), meta.headlines)
     return Extracted(
         text=text,
+        lines=lines,
+        cut=cut,
         title=meta.title,
-        kicker=meta.kicker,
+        kicker=meta.kicker or kicker_from(cut, meta.title),
         authors=meta.authors,
         date=meta.date,
         date_modified=meta.date_modified,
         url=url or meta.url,
         sitename=meta.sitename,
         description=meta.description,
+        captions=meta.captions,
     )
 
 

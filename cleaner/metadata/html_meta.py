@@ -13,7 +13,7 @@ Each field takes the first source that gives a usable value:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import astuple, dataclass, field
 from datetime import datetime
 from urllib.parse import urlsplit
 
@@ -61,6 +61,8 @@ class PageMeta:
     sitename: str | None = None
     description: str | None = None
     url: str | None = None  # canonical link or og:url
+    headlines: list[str] = field(default_factory=list)  # every title form the page shows
+    captions: list[str] = field(default_factory=list)  # figure captions (extractors drop them)
 
 
 def page_meta(tree: lxml_html.HtmlElement, url: str | None) -> PageMeta:
@@ -69,7 +71,8 @@ def page_meta(tree: lxml_html.HtmlElement, url: str | None) -> PageMeta:
     ld = article_from_tree(tree)
     sitename = metas.get("og:site_name") or ld.publisher
     keys = site_keys(_host(url), [name for name in (sitename, ld.publisher) if name])
-    title, kicker = choose_title(_title_sources(tree, metas, ld), keys)
+    sources = _title_sources(tree, metas, ld)
+    title, kicker = choose_title(sources, keys)
     return PageMeta(
         title=title,
         kicker=kicker,
@@ -79,7 +82,25 @@ def page_meta(tree: lxml_html.HtmlElement, url: str | None) -> PageMeta:
         sitename=sitename,
         description=metas.get("og:description") or metas.get("description") or ld.description,
         url=_canonical(tree) or metas.get("og:url"),
+        headlines=[h for h in (*astuple(sources), title) if h],
+        captions=figure_captions(tree),
     )
+
+
+MAX_CAPTIONS = 50
+
+
+def figure_captions(tree: lxml_html.HtmlElement) -> list[str]:
+    """Text of <figcaption> elements, once each: kept as `captions` because the extractor
+    leaves figures out of the body (nothing is lost)."""
+    found: list[str] = []
+    for node in tree.iterfind(".//figcaption"):
+        text = " ".join(node.text_content().split())
+        if text and text not in found:
+            found.append(text)
+        if len(found) >= MAX_CAPTIONS:
+            break
+    return found
 
 
 def _canonical(tree: lxml_html.HtmlElement) -> str | None:
