@@ -24,13 +24,11 @@ from typing import Any
 from pebble import ProcessExpired, ProcessPool
 
 from cleaner.config import RunSettings, Settings
-from cleaner.document import Source
 from cleaner.inputs import Item, Skipped
 from cleaner.pipeline import Pipeline, default_pipeline
 from cleaner.runner import Result, process_item, reject_result, to_result
 
 _PIPELINE: Pipeline | None = None
-_WARM_UP = "<html><body><article><p>Ein kurzer Satz zum Aufwärmen.</p></article></body></html>"
 Slot = tuple[Item | Skipped, "Future[Result] | None"]
 
 
@@ -101,12 +99,12 @@ def _collect(
 
 
 def _context() -> Any:
-    """forkserver: workers start from a clean, single-threaded process with the pipeline's
-    imports preloaded (fast), never from a fork of this threaded one (progress bar, Dask)."""
+    """forkserver: workers start from a clean, single-threaded process that has imported and
+    warmed the pipeline once (fast), never from a fork of this threaded one (progress, Dask)."""
     if "forkserver" not in multiprocessing.get_all_start_methods():
         return multiprocessing.get_context("spawn")
     ctx = multiprocessing.get_context("forkserver")
-    ctx.set_forkserver_preload(["cleaner.pipeline"])
+    ctx.set_forkserver_preload(["cleaner.warmup"])
     return ctx
 
 
@@ -114,10 +112,10 @@ def _start_worker(settings: Settings) -> None:
     """Build the pipeline once per worker; Ctrl-C is the parent's to handle."""
     global _PIPELINE
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    from cleaner.warmup import warm  # imported here: importing it warms, not wanted in the parent
+
     _PIPELINE = default_pipeline(settings)
-    # trafilatura and lxml set up lazily on first use: do it here, not on the first
-    # document's clock
-    _PIPELINE.run_text(_WARM_UP, Source(kind="text"), "html")
+    warm(_PIPELINE)  # cheap when the fork server warmed up already; not on a document's clock
 
 
 def _work(item: Item) -> Result:

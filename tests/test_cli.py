@@ -1,0 +1,68 @@
+"""The clean command: outputs by file name, summary, errors as one line with an exit code."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import orjson
+import pytest
+from typer.testing import CliRunner
+
+from cleaner.cli import app
+from cleaner.writers.streams import open_read
+from tests.conftest import FIXTURES, SEEDS
+
+runner = CliRunner()
+NEWS = str(FIXTURES / "warc" / "news.warc.gz")
+
+
+def read_lines(path: Path) -> list[bytes]:
+    with open_read(str(path)) as stream:
+        return stream.read().splitlines()
+
+
+def test_summary_has_counts_and_rate(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["clean", str(SEEDS), "-o", str(tmp_path / "o.jsonl"), "-j", "1"])
+    assert result.exit_code == 0, result.output
+    assert re.search(
+        r"read 5, kept 5, rejected 0, skipped \d+ in [\d.]+ s \([\d.]+ docs/s\)", result.stderr
+    )
+
+
+@pytest.mark.parametrize("name", ["o.jsonl.gz", "o.jsonl.zst", "o.jsonl.zstd"])
+def test_compression_is_chosen_by_file_name(tmp_path: Path, name: str) -> None:
+    plain, packed = tmp_path / "o.jsonl", tmp_path / name
+    for out in (plain, packed):
+        result = runner.invoke(app, ["clean", NEWS, "-o", str(out), "-j", "1"])
+        assert result.exit_code == 0, result.output
+    assert packed.read_bytes()[:4] != plain.read_bytes()[:4]  # really compressed
+    assert read_lines(packed) == read_lines(plain) and len(read_lines(plain)) == 3
+
+
+def test_records_go_to_stdout_and_rejects_to_stderr_without_files() -> None:
+    result = runner.invoke(app, ["clean", NEWS, "-j", "1"])
+    assert result.exit_code == 0
+    records = [orjson.loads(line) for line in result.stdout.splitlines()]
+    assert [r["source"]["warc_record_id"][-3:] for r in records] == ["01>", "02>", "03>"]
+    assert "beispielzeitung.de/weiter" not in result.stdout
+    assert "rejected (no_text)" in result.stderr
+
+
+def test_unwritable_output_is_one_line_and_exit_1(tmp_path: Path) -> None:
+    out = tmp_path / "no" / "such" / "dir" / "o.jsonl"
+    result = runner.invoke(app, ["clean", str(SEEDS), "-o", str(out), "-j", "1"])
+    assert result.exit_code == 1
+    assert result.stderr.startswith("cleaner: error: cannot write ")
+    assert result.stderr.count("\n") == 1 and "Traceback" not in result.stderr
+
+
+def test_missing_input_is_exit_2(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["clean", str(tmp_path / "absent")])
+    assert result.exit_code == 2 and "no such file or folder" in result.stderr
+
+
+def test_scheduler_needs_an_output_file() -> None:
+    result = runner.invoke(app, ["clean", NEWS, "--scheduler", "local"])
+    assert result.exit_code == 2
+    assert "--scheduler needs -o FILE" in result.stderr
