@@ -1,0 +1,143 @@
+"""Faults around a run: a full disk, an unwritable output, Ctrl-C.
+
+Each must end with a one-line error (no traceback), a non-zero exit, whole lines in the
+output, and `--resume` must then finish the job with exactly the lines of an uninterrupted run.
+A disk filling up mid-run is simulated with RLIMIT_FSIZE (writes past the limit fail with
+EFBIG, as they would with ENOSPC), so no special file system is needed.
+"""
+
+from __future__ import annotations
+
+import gzip
+import os
+import resource
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from cleaner.writers.streams import open_read
+from tests.batchcorpus import make_corpus
+from tests.conftest import ROOT
+
+CLI = [sys.executable, "-c", "from cleaner.cli import main; main()", "clean"]
+PAGES = 8
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return make_corpus(tmp_path_factory.mktemp("faults"), pages=PAGES)
+
+
+@pytest.fixture(scope="module")
+def reference(corpus: Path) -> tuple[bytes, bytes]:
+    """Records and rejects of an uninterrupted run."""
+    out, rej = corpus.parent / "ref.jsonl", corpus.parent / "ref.rej.jsonl"
+    done = cli(corpus, out, rej)
+    assert done.returncode == 0, done.stderr
+    return out.read_bytes(), rej.read_bytes()
+
+
+def cli(
+    corpus: Path, out: Path | str, rej: Path | str, *extra: str, file_limit: int | None = None
+) -> subprocess.CompletedProcess[str]:
+    def limit_files() -> None:  # runs in the child, before cleaner starts
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # so a write fails instead of killing
+        resource.setrlimit(resource.RLIMIT_FSIZE, (file_limit, file_limit))  # type: ignore[arg-type]
+
+    return subprocess.run(
+        [*CLI, str(corpus), "-o", str(out), "--rejects", str(rej), *extra],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=300,  # only a guard against a hang
+        preexec_fn=limit_files if file_limit else None,
+    )
+
+
+def assert_one_line_error(stderr: str, *expected: str) -> None:
+    errors = [line for line in stderr.splitlines() if line.startswith("cleaner: error:")]
+    assert len(errors) == 1, stderr
+    assert all(part in errors[0] for part in expected), errors[0]
+    assert "Traceback" not in stderr
+
+
+def read_plain(path: Path) -> bytes:
+    with open_read(str(path)) as stream:
+        return stream.read()
+
+
+@pytest.mark.parametrize(
+    ("out_name", "rej_name", "full"),
+    [("/dev/full", "rej.jsonl", "/dev/full"), ("out.jsonl", "/dev/full", "/dev/full")],
+)
+def test_full_device_is_a_one_line_error(
+    corpus: Path, tmp_path: Path, out_name: str, rej_name: str, full: str
+) -> None:
+    done = cli(corpus, tmp_path / out_name, tmp_path / rej_name)
+    assert done.returncode == 1
+    assert_one_line_error(done.stderr, full, "No space left on device")
+
+
+@pytest.mark.parametrize(
+    ("where", "message"), [("a_file/out.jsonl", "Not a directory"), (".", "Is a directory")]
+)
+def test_unwritable_output_is_a_one_line_error(
+    corpus: Path, tmp_path: Path, where: str, message: str
+) -> None:
+    (tmp_path / "a_file").write_text("not a folder")
+    out = tmp_path / where
+    done = cli(corpus, out, tmp_path / "rej.jsonl")
+    assert done.returncode == 1
+    assert_one_line_error(done.stderr, str(out), message)
+
+
+@pytest.mark.parametrize("out_name", ["out.jsonl", "out.jsonl.gz"])
+def test_disk_full_mid_run_then_resume(
+    corpus: Path, tmp_path: Path, reference: tuple[bytes, bytes], out_name: str
+) -> None:
+    out, rej = tmp_path / out_name, tmp_path / "rej.jsonl"
+    size = len(gzip.compress(reference[0])) if out_name.endswith(".gz") else len(reference[0])
+    limit = size // 3
+    first = cli(corpus, out, rej, file_limit=limit)
+    assert first.returncode == 1
+    # whichever file reaches the limit first is named (gzip holds its output back longest)
+    assert_one_line_error(first.stderr, "cannot write", "File too large")
+    assert out.stat().st_size <= limit
+    second = cli(corpus, out, rej, "--resume")
+    assert second.returncode == 0, second.stderr
+    assert (read_plain(out), rej.read_bytes()) == reference
+
+
+def test_ctrl_c_exits_130_then_resume_finishes(
+    corpus: Path, tmp_path: Path, reference: tuple[bytes, bytes]
+) -> None:
+    """SIGINT to the whole process group, as a terminal's Ctrl-C sends it (workers too)."""
+    out, rej = tmp_path / "out.jsonl", tmp_path / "rej.jsonl"
+    args = [*CLI, str(corpus), "-o", str(out), "--rejects", str(rej), "-j", "2"]
+    proc = subprocess.Popen(
+        args, cwd=ROOT, stderr=subprocess.PIPE, text=True, start_new_session=True
+    )
+    wait_for_output(proc, out)
+    os.killpg(proc.pid, signal.SIGINT)
+    _, stderr = proc.communicate(timeout=60)
+    assert proc.returncode in (130, 0), stderr  # 0: the run finished before the signal
+    assert "Traceback" not in stderr
+    if proc.returncode == 130:
+        assert "cleaner: interrupted" in stderr
+    assert out.read_bytes().endswith(b"\n")
+    resumed = cli(corpus, out, rej, "--resume", "-j", "2")
+    assert resumed.returncode == 0, resumed.stderr
+    assert (out.read_bytes(), rej.read_bytes()) == reference
+
+
+def wait_for_output(proc: subprocess.Popen[str], out: Path) -> None:
+    """Until the first record is written (or the run ends), so the signal lands mid-run."""
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and proc.poll() is None:
+        if out.exists() and out.stat().st_size > 0:
+            return
+        time.sleep(0.01)
