@@ -55,6 +55,7 @@ class ClassifierSettings:
     good_stop_density: float = 0.25  # running prose in German/English sits at 0.3-0.5
     min_stop_density: float = 0.10  # below this a longer line is a list of names or keywords
     strong_vocab_max_chars: int = 250  # cookie/newsletter/login words condemn lines up to this
+    menu_word_share: float = 0.3  # a short line this full of menu words (Sport, Video) is nav
     max_digit_share: float = 0.25  # tables of scores, dates and prices are not paragraphs
     title_overlap: float = 0.8  # a non-sentence line made of the title's words repeats it
     heading_distance: int = 200  # a short line this close (chars) above body is a crosshead
@@ -62,6 +63,7 @@ class ClassifierSettings:
     main_block: bool = True  # keep only the best-scoring stretch of body lines
     block_line_cost: float = 40.0  # each boilerplate line costs this many body characters
     block_char_cost: float = 0.2  # plus this share of its own length
+    block_promoted_cost: float = 10.0  # a line that is body only by context costs this
 
 
 @dataclass(frozen=True)

@@ -61,7 +61,7 @@ def judge(
     features = measure(lines, language, title or _title_line(lines))
     first = [_initial(f, i, settings, title is None) for i, f in enumerate(features)]
     classes = [cls for cls, _ in first]
-    final = _main_block(_context(classes, features, settings), features, settings)
+    final = _main_block(_context(classes, features, settings), classes, features, settings)
     if GOOD not in final:
         final = _fallback(final, features)
     return [_verdict(cls, reason, new) for (cls, reason), new in zip(first, final, strict=True)]
@@ -85,7 +85,8 @@ def _initial(
     if f.digit_share > s.max_digit_share:
         return BAD, "digits"
     if f.chars < s.short_chars:
-        return (BAD, "menu-words") if f.weak_vocab and not f.sentence else (SHORT, "short-run")
+        menu = f.weak_share >= s.menu_word_share and not f.sentence
+        return (BAD, "menu-words") if menu else (SHORT, "short-run")
     if f.stop_density < s.min_stop_density and f.words >= 3 and _has_language(f):
         return BAD, "no-prose"
     if f.sentence and f.chars >= s.good_chars and f.stop_density >= s.good_stop_density:
@@ -162,22 +163,29 @@ def _headings(
 
 
 def _main_block(
-    classes: list[str], features: Sequence[LineFeatures], s: ClassifierSettings
+    classes: list[str], first: list[str], features: Sequence[LineFeatures], s: ClassifierSettings
 ) -> list[str]:
     """Keep the body lines of the best-scoring run only: the article is one stretch of the
     page, and good-looking lines far from it (teasers, comment forms) are not part of it."""
     if not s.main_block:
         return classes
     best, best_span, total, start = 0.0, (0, -1), 0.0, 0
-    for i, (cls, f) in enumerate(zip(classes, features, strict=True)):
-        gain = f.chars if cls == GOOD else -(s.block_line_cost + f.chars * s.block_char_cost)
+    for i, cls in enumerate(classes):
         if total <= 0:
             total, start = 0.0, i
-        total += gain
+        total += _gain(cls, first, i, features[i], s)
         if total > best:
             best, best_span = total, (start, i)
-    first, last = best_span
-    return [cls if first <= i <= last or cls != GOOD else OUTSIDE for i, cls in enumerate(classes)]
+    lo, hi = best_span
+    return [cls if lo <= i <= hi or cls != GOOD else OUTSIDE for i, cls in enumerate(classes)]
+
+
+def _gain(cls: str, first: list[str], i: int, f: LineFeatures, s: ClassifierSettings) -> float:
+    """What a line adds to a run: its characters if body (less a little if only context made
+    it body, as in teaser lists of kicker, headline, sentence), a cost if boilerplate."""
+    if cls != GOOD:
+        return -(s.block_line_cost + f.chars * s.block_char_cost)
+    return f.chars - (s.block_promoted_cost if first[i] != GOOD else 0.0)
 
 
 def _fallback(classes: list[str], features: Sequence[LineFeatures]) -> list[str]:

@@ -11,7 +11,7 @@ from cleaner.filters.stopwords import density, words
 from cleaner.filters.vocabulary import STRONG, WEAK
 
 # A sentence ends in . ! ? (an ellipsis is a cut-off teaser), maybe followed by quotes/brackets.
-_SENTENCE_END = re.compile(r"(?<!\.\.)(?<!…)[.!?][\"'”“«»’)\]]*$|[.!?][\"'”“«»’)\]]+[.,]?$")
+_SENTENCE_END = re.compile(r"(?<!\.\.)(?<!…)[.!?:][\"'”“«»’)\]]*$|[.!?][\"'”“«»’)\]]+[.,]?$")
 _DIGIT = re.compile(r"\d")
 
 
@@ -24,7 +24,7 @@ class LineFeatures:
     stop_density: float  # share of stop words of the document's language
     sentence: bool  # ends like a sentence
     strong_vocab: int  # boilerplate phrases (cookie, newsletter, Anmelden, ...) found
-    weak_vocab: bool  # a word common in menus and widgets (Teilen, Video, Sport, ...)
+    weak_share: float  # share of words common in menus and widgets (Teilen, Video, Sport)
     repeats: int  # how many times this exact line occurs in the document
     title_overlap: float  # share of the line's words that are words of the title
     digit_share: float  # digits among the line's characters
@@ -52,7 +52,7 @@ def _features(
         stop_density=density(tokens, language),
         sentence=bool(_SENTENCE_END.search(line)),
         strong_vocab=len(STRONG.findall(line)),
-        weak_vocab=bool(WEAK.search(line)),
+        weak_share=len(WEAK.findall(line)) / max(len(tokens), 1),
         repeats=repeats,
         title_overlap=_overlap(tokens, title_words),
         digit_share=len(_DIGIT.findall(line)) / max(len(line), 1),
