@@ -58,7 +58,7 @@ def main() -> None:
     two = pipeline(args.folder, args.repeat, 2)
     bare = (bare_before + bare_trafilatura(files)) / 2
     print(f"documents: {len(files)} ({args.repeat} x {args.folder}), cores: {os.cpu_count()}")
-    print("load average after the run (other processes compete for the cores): %.1f" % load())
+    print(f"load average after the run (other processes compete for the cores): {load():.1f}")
     print(f"bare trafilatura, 1 process : {bare:7.1f} docs/s  (1.00x)")
     print(f"cleaner, 1 worker           : {one:7.1f} docs/s  ({one / bare:.2f}x)")
     print(f"cleaner, 2 workers          : {two:7.1f} docs/s  ({two / bare:.2f}x, target >= 1.6x)")
