@@ -228,4 +228,3 @@ def test_limits_documented_sizes() -> None:
     assert limits.max_input_bytes < 100 * 1024 * 1024
     assert limits.max_text_chars < 10 * 1024 * 1024 < limits.max_input_bytes
     assert limits.max_decompressed_bytes < 256 * 1024 * 1024
-    assert limits.max_text_chars > 3 * 1024 * 1024

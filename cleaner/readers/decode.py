@@ -143,12 +143,25 @@ def _detect(data: bytes) -> tuple[str, str]:
     matches = from_bytes(data[:200_000])
     best = matches.best()
     if best is None:
-        # No coherent encoding: cp1252 maps every byte but five, so it loses least.
+        _refuse_noise(data)
+        # Mostly ASCII with stray bytes: cp1252 maps every byte but five, so it loses least.
         return data.decode("cp1252", errors="replace"), "cp1252"
     encoding = _prefer_cp1252(best.encoding)
     if any(_ties(match, best) and "cp1252" in match.could_be_from_charset for match in matches):
         encoding = "cp1252"  # cp1250 and cp1257 tie on German; cp1252 is the web's default
     return data.decode(encoding, errors="replace"), encoding
+
+
+_PRINTABLE_ASCII = bytes(range(0x20, 0x7F)) + b"\t\n\r"
+MIN_ASCII_SHARE = 0.8  # text in any Latin script is mostly ASCII; random bytes about 38%
+
+
+def _refuse_noise(data: bytes) -> None:
+    """No encoding fits and most bytes are not ASCII text: random, encrypted or packed data."""
+    sample = data[:200_000]
+    others = len(sample.translate(None, delete=_PRINTABLE_ASCII))
+    if others > (1 - MIN_ASCII_SHARE) * len(sample):
+        raise Rejected("undecodable", "no text encoding fits these bytes")
 
 
 def _ties(match: CharsetMatch, best: CharsetMatch) -> bool:
