@@ -228,3 +228,11 @@ def test_limits_documented_sizes() -> None:
     assert limits.max_input_bytes < 100 * 1024 * 1024
     assert limits.max_text_chars < 10 * 1024 * 1024 < limits.max_input_bytes
     assert limits.max_decompressed_bytes < 256 * 1024 * 1024
+
+
+def test_readme_documents_every_reject_reason() -> None:
+    """The README's reasons table is REASONS, in order, word for word."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme.split("\n## Reliability\n", 1)[1].split("\n## ", 1)[0]
+    rows = re.findall(r"^\| `(\w+)` \| (.+) \|$", section, flags=re.M)
+    assert rows == list(REASONS.items())
