@@ -7,7 +7,7 @@ from lxml import html as lxml_html
 
 from cleaner.extract.jsonld import article_from_tree
 from cleaner.extract.titles import TitleSources, choose_title, site_keys, strip_site
-from cleaner.metadata.html_meta import clean_authors, iso_date, page_meta
+from cleaner.metadata.html_meta import byline_authors, clean_authors, iso_date, page_meta
 
 WELT = site_keys("www.welt.de", ["WELT"])
 
@@ -152,3 +152,18 @@ def test_jsonld_with_raw_newlines_and_entities() -> None:
     ld = article_from_tree(lxml_html.document_fromstring(page))
     assert ld.headline == 'Schubert: "Nicht mehr viel"'
     assert ld.authors == ["kicker"]
+
+
+@pytest.mark.parametrize(
+    ("page", "expected"),
+    [
+        ('<div class="article-byline">Von: Simone Jung</div>', ["Simone Jung"]),
+        ('<p class="byline">von David Straub Stand: 28. April 2023</p>', ["David Straub"]),
+        ('<span class="author">ku Frankfurt</span>', []),
+        ('<meta name="author" content="Shany Littman"><p>x</p>', ["Shany Littman"]),
+        ('<meta name="author" content="a.b@example.de"><p>x</p>', []),
+    ],
+)
+def test_byline_authors(page: str, expected: list[str]) -> None:
+    tree = lxml_html.document_fromstring(f"<html><head></head><body>{page}</body></html>")
+    assert byline_authors(tree) == expected

@@ -15,7 +15,13 @@ from cleaner.config import ExtractSettings
 from cleaner.errors import Rejected
 from cleaner.extract.headlines import drop_headlines, kicker_from
 from cleaner.extract.text import to_lines
-from cleaner.metadata.html_meta import PageMeta, clean_authors, iso_date, page_meta
+from cleaner.metadata.html_meta import (
+    PageMeta,
+    byline_authors,
+    clean_authors,
+    iso_date,
+    page_meta,
+)
 
 EXTRACTOR = f"trafilatura {version('trafilatura')}"
 
@@ -87,6 +93,8 @@ def extract_html(html: str, url: str | None, settings: ExtractSettings) -> Extra
     """Body text by trafilatura, metadata by html_meta; no text found is a reject."""
     tree = parse(html)
     meta = complete_meta(page_meta(tree, url), tree, url)
+    # fast=True (no readability/jusText second opinion) was measured: trafeval-dev snippet F1
+    # 0.928 -> 0.918, so the fallback stays on.
     result = trafilatura.bare_extraction(
         tree,  # trafilatura works on its own copy: `tree` stays whole
         url=url,
@@ -104,6 +112,8 @@ def extract_html(html: str, url: str | None, settings: ExtractSettings) -> Extra
 def complete_meta(meta: PageMeta, tree: lxml_html.HtmlElement, url: str | None) -> PageMeta:
     """Fill authors and date from the page body when JSON-LD and meta tags had none."""
     if not meta.authors:
+        meta.authors = byline_authors(tree)
+    if not meta.authors:  # trafilatura's search is thorough but costs ~20 ms on a big page
         meta.authors = clean_authors(_split_authors(extract_author(tree)))
     if meta.date is None:
         meta.date = iso_date(htmldate.find_date(tree, url=url, extensive_search=False))

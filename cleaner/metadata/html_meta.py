@@ -18,6 +18,7 @@ from datetime import datetime
 from urllib.parse import urlsplit
 
 from lxml import html as lxml_html
+from lxml.etree import XPath
 
 from cleaner.extract.jsonld import LdArticle, article_from_tree
 from cleaner.extract.titles import TitleSources, choose_title, site_keys
@@ -47,6 +48,17 @@ _AUTHOR_PREFIX = re.compile(
 )
 _AUTHOR_SPLIT = re.compile(r"\s*(?:;|,|&|\bund\b|\band\b|\bsowie\b|\|)\s*")
 _NOT_A_NAME = re.compile(r"@|https?:|www\.|^\W*$")
+AUTHOR_META = ("author", "article:author", "parsely-author", "sailthru.author", "dc.creator", "byl")
+# Byline elements as CMSs mark them; the first few in document order are the header's.
+BYLINE = XPath(
+    "(//*[@rel='author' or @itemprop='author' or contains(@class, 'byline')"
+    " or contains(@class, 'Byline') or contains(@class, 'author') or contains(@class, 'Author')]"
+    ")[position() <= 8]"
+)
+_BYLINE_END = re.compile(r"\s(?:Stand|Aktualisiert|Veröffentlicht|Updated|Published)\b.*|\s\d.*")
+_NAME = re.compile(
+    r"^[A-ZÄÖÜ][\w’'.-]+(?:\s+(?:von|van|de|der|zu|di|da|le|la)?\s*[A-ZÄÖÜ][\w’'.-]+){1,3}$"
+)
 
 
 @dataclass
@@ -188,6 +200,28 @@ def clean_authors(names: list[str]) -> list[str]:
             if part not in out:
                 out.append(part)
     return out
+
+
+def byline_authors(tree: lxml_html.HtmlElement) -> list[str]:
+    """Names from the author meta tags or the first byline element that holds real names
+    (capitalised words, no digits): a cheap look before trafilatura's slower author search."""
+    texts = [
+        meta.get("content") or "" for meta in tree.iterfind(".//meta") if _is_author_meta(meta)
+    ]
+    texts += [node.text_content() for node in BYLINE(tree)]
+    for text in texts:
+        names = [
+            n
+            for n in clean_authors([_BYLINE_END.sub("", " ".join(text.split()))])
+            if _NAME.match(n)
+        ]
+        if names:
+            return names
+    return []
+
+
+def _is_author_meta(meta: lxml_html.HtmlElement) -> bool:
+    return (meta.get("name") or meta.get("property") or "").lower() in AUTHOR_META
 
 
 def _host(url: str | None) -> str | None:
