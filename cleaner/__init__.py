@@ -9,6 +9,7 @@ from cleaner.config import Settings
 from cleaner.document import Document, Reject, Removal, Source
 from cleaner.errors import CleanerError, Rejected
 from cleaner.fetch.settings import FetchSettings
+from cleaner.shard import Shard, clean_shard, plan_shards
 
 __all__ = [
     "CleanerError",
@@ -18,11 +19,14 @@ __all__ = [
     "Rejected",
     "Removal",
     "Settings",
+    "Shard",
     "Source",
     "__version__",
     "clean_file",
     "clean_html",
     "clean_paths",
+    "clean_shard",
     "clean_text",
     "fetch_and_clean",
+    "plan_shards",
 ]
