@@ -35,7 +35,8 @@ def progress(label: str, total_files: int | None = None) -> Iterator[Tick]:
         task = bar.add_task(label, total=total_files)
 
         def tick(counts: Any, files_done: int) -> None:
-            text = f"{label}: {counts.summary()}, {counts.rate():.1f} docs/s"
+            docs = f"{counts.read} docs ({counts.rejected} rejected)"
+            text = f"{label}: {docs}, {counts.rate():.1f} docs/s"
             bar.update(task, description=text, completed=files_done)
 
         yield tick
