@@ -32,7 +32,7 @@ class Source:
         return f"{self.kind}:{self.raw_sha256}"
 
     def as_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        return {k: printable(v) if isinstance(v, str) else v for k, v in asdict(self).items()}
 
 
 @dataclass
@@ -91,7 +91,7 @@ class Document:
             "authors": list(self.authors),
             "date": self.date,
             "date_modified": self.date_modified,
-            "url": self.url,
+            "url": printable(self.url) if self.url else self.url,
             "sitename": self.sitename,
             "language": self.language,
             "language_score": self.language_score,
@@ -139,4 +139,13 @@ Outcome = Document | Reject
 
 def record_id(source: Source) -> str:
     """Stable id: a hash of the source identity, short enough to read."""
-    return hashlib.sha256(source.identity().encode("utf-8")).hexdigest()[:16]
+    return hashlib.sha256(source.identity().encode("utf-8", "surrogatepass")).hexdigest()[:16]
+
+
+def printable(value: str) -> str:
+    """Text JSON can carry. A file name's bytes that are not UTF-8 reach Python as lone
+    surrogates (surrogateescape), which no encoder accepts: they are written as \\xNN."""
+    try:
+        return value.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    except UnicodeEncodeError:  # a lone surrogate that did not come from a byte
+        return value.encode("utf-8", "surrogatepass").decode("utf-8", "replace")

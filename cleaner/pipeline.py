@@ -65,7 +65,7 @@ class Pipeline:
         return doc
 
     def _start(self, text: str, source: Source, kind: str) -> Document:
-        ensure_text(text)
+        text = ensure_text(text)
         limit = self.settings.limits.max_text_chars
         if len(text) > limit:
             raise Rejected("too_large", f"{len(text)} characters, the limit is {limit}")

@@ -20,7 +20,7 @@ from types import ModuleType
 import orjson
 import pytest
 
-from cleaner import clean_file
+from cleaner import clean_file, clean_html
 from cleaner.config import Limits
 from cleaner.document import Document, Reject
 from cleaner.errors import REASONS, Rejected
@@ -81,9 +81,14 @@ def test_corpus_is_big_enough() -> None:
     assert outcomes - {"record"} <= set(REASONS)
 
 
+def real_name(name: str) -> str:
+    """The file name behind a case name: records write a name's non-UTF-8 bytes as \\xNN."""
+    return os.fsdecode(name.encode("ascii").decode("unicode_escape").encode("latin-1"))
+
+
 @pytest.mark.parametrize("name", sorted(CASES))
 def test_each_case(corpus: Path, name: str) -> None:
-    check_outcome(clean_file(corpus / name), CASES[name]["outcome"])
+    check_outcome(clean_file(corpus / real_name(name)), CASES[name]["outcome"])
 
 
 def test_cp1252_punctuation_survives(corpus: Path) -> None:
@@ -236,3 +241,11 @@ def test_readme_documents_every_reject_reason() -> None:
     section = readme.split("\n## Reliability\n", 1)[1].split("\n## ", 1)[0]
     rows = re.findall(r"^\| `(\w+)` \| (.+) \|$", section, flags=re.M)
     assert rows == list(REASONS.items())
+
+
+def test_lone_surrogates_in_str_input_are_dropped_not_fatal() -> None:
+    """str input may carry lone surrogates (surrogateescape): the page is kept without them."""
+    page = _generator().article_html().replace("Köln", "Kö\udce9ln")
+    outcome = clean_html(page, url="https://example.com/caf\udce9")
+    check_outcome(outcome, "record")
+    assert isinstance(outcome, Document) and outcome.to_record()["url"].endswith("caf\\xe9")

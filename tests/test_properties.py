@@ -13,7 +13,7 @@ from __future__ import annotations
 import os
 
 import orjson
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from cleaner import clean_html, clean_text
@@ -32,7 +32,10 @@ RULE_LINES = sorted(
 )
 WORDS = sorted({word for line in SEED_LINES + RULE_LINES for word in line.split()})
 
-any_line = st.text(max_size=80)
+# every code point, lone surrogates included (st.text leaves them out by default)
+ANY_CHAR = st.characters(exclude_categories=[])
+any_text = st.text(ANY_CHAR)
+any_line = st.text(ANY_CHAR, max_size=80)
 word_line = st.lists(st.sampled_from(WORDS), min_size=1, max_size=25).map(" ".join)
 line = st.one_of(st.sampled_from(SEED_LINES), st.sampled_from(RULE_LINES), word_line, any_line)
 separator = st.sampled_from(["\n", "\n\n", "\r\n", " \n \n"])
@@ -56,14 +59,16 @@ def pieces_of(out_line: str, in_line: str) -> bool:
 
 
 @FAST
-@given(st.text(), st.one_of(st.none(), st.text(max_size=30)))
+@given(any_text, st.one_of(st.none(), st.text(ANY_CHAR, max_size=30)))
+@example("\n".join(SEED_LINES[:12]), "https://example.com/\udce9")  # a kept article
+@example("\n".join(SEED_LINES[:12]) + "\ud800", None)
 def test_clean_text_never_raises(text: str, url: str | None) -> None:
     outcome = clean_text(text, url=url)
     orjson.dumps(outcome.to_record())
 
 
 @FAST
-@given(st.one_of(st.text(max_size=400), st.binary(max_size=400)))
+@given(st.one_of(st.text(ANY_CHAR, max_size=400), st.binary(max_size=400)))
 def test_clean_html_never_raises(html: str | bytes) -> None:
     outcome = clean_html(html)
     orjson.dumps(outcome.to_record())

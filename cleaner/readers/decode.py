@@ -176,8 +176,13 @@ def _prefer_cp1252(encoding: str) -> str:
 _LATIN1_NAMES = frozenset({"latin_1", "latin-1", "iso8859-1", "iso8859_1", "iso-8859-1", "ascii"})
 
 
+_SURROGATES = re.compile("[\ud800-\udfff]")
+
+
 def ensure_text(text: str) -> str:
-    """Refuse text that is empty or only whitespace."""
+    """Refuse text that is empty or only whitespace; drop lone surrogates (str input may
+    carry them, and the HTML parser and every encoder refuse them)."""
+    text = _SURROGATES.sub("", text)
     if not text.strip():
         raise Rejected("empty", "no characters other than whitespace")
     return text
