@@ -187,6 +187,9 @@ def test_symlinked_folder_loop_is_walked_once(corpus: Path) -> None:
         (b"plain ascii", "plain ascii", "utf-8"),
         ("Grüße aus Köln, Düsseldorf".encode() + b"\xff", "Grüße aus Köln, Düsseldorf", "utf-8"),
         ('<meta charset="latin-1"><p>Grüße'.encode("cp1252"), "<p>Grüße", "cp1252"),
+        ('<meta charset="koi8-r"><p>Привет, мир'.encode("koi8-r"), "Привет, мир", "koi8-r"),
+        ('<meta charset="koi8-r"><p>Grüße'.encode(), "<p>Grüße", "utf-8"),  # label lies
+        ('<meta charset="utf-16"><p>Grüße'.encode(), "<p>Grüße", "utf-8"),
     ],
 )
 def test_decode(data: bytes, expected: str, encoding: str) -> None:

@@ -7,6 +7,7 @@ correct umlauts, so detection runs before any lossy fallback.
 from __future__ import annotations
 
 import codecs
+import functools
 import re
 
 from charset_normalizer import CharsetMatch, from_bytes
@@ -46,21 +47,36 @@ def decode(data: bytes, declared: str | None = None) -> tuple[str, str]:
     _refuse_binary(data)
     # UTF-16 goes first: ASCII in UTF-16 is also valid UTF-8, with a NUL in every other byte.
     found = _utf16(data) if _looks_utf16(data[:8192]) else None
-    found = found or _labelled(data, declared)
-    if found is not None:
-        return found
+    # Then UTF-8, before any label: legacy text almost never forms valid multi-byte UTF-8,
+    # while pages that declare a charset they do not use are common.
     text = _try(data, "utf-8") or _mostly_utf8(data)
-    return (text, "utf-8") if text is not None else _detect(data)
+    found = found or ((text, "utf-8") if text is not None else _labelled(data, declared))
+    return found or _detect(data)
 
 
 def _labelled(data: bytes, declared: str | None) -> tuple[str, str] | None:
     """Decode with the charset the server or the page declares, when it works."""
     for label in (declared, _meta_charset(data)):
         encoding = _prefer_cp1252(_canonical(label)) if label else None
-        text = _try(data, encoding)
+        text = _try(data, encoding) if encoding and _ascii_compatible(encoding) else None
         if text is not None:
             return text, _canonical(encoding)
     return None
+
+
+_PROBE = bytes(range(0x20, 0x7F)) + b"\t\n\r"
+
+
+@functools.lru_cache(maxsize=64)
+def _ascii_compatible(encoding: str) -> bool:
+    """A label is only believed for encodings that read ASCII as ASCII, as browsers do: a
+    page that found its own <meta> by an ASCII scan is not UTF-16, EBCDIC or UTF-7 (real
+    UTF-16 has a BOM or NUL pattern, handled before), and escape codecs rewrite backslashes."""
+    try:
+        same = _PROBE.decode(encoding) == _PROBE.decode("ascii")
+    except (LookupError, UnicodeDecodeError):
+        return False
+    return same and "escape" not in encoding
 
 
 def sniff_binary(data: bytes) -> str | None:
