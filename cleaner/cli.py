@@ -144,4 +144,7 @@ def main() -> None:
     except KeyboardInterrupt:
         typer.echo("cleaner: interrupted", err=True)
         sys.exit(130)
+
+
 import cleaner.cli_fetch  # noqa: E402, F401
+import cleaner.cli_explain  # noqa: E402, F401
