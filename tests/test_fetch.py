@@ -240,3 +240,10 @@ def test_crawl_delay_from_robots_spaces_requests_to_that_host() -> None:
         crawl([server.url("/a"), server.url("/b")], FAST)  # FAST has no delay of its own
         first, second = sorted([server.times["/a"], server.times["/b"]])
     assert second - first >= 0.29  # a floor set by the limiter's sleep, not a timing race
+
+
+@pytest.mark.parametrize(("limit", "expected"), [(3, "ok"), (2, "too_many_redirects")])
+def test_redirect_limit(http_site: Server, limit: int, expected: str) -> None:
+    url = http_site.url(f"/hop1?limit={limit}")
+    outcome = crawl([url], replace(FAST, max_redirects=limit))[url]
+    assert getattr(outcome, "reason", "ok") == expected
