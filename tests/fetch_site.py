@@ -82,6 +82,18 @@ def raw(body: bytes, encoding: str) -> Route:
     return lambda h: h.reply(200, body, "text/html", Content_Encoding=encoding)
 
 
+def cookie_wall(then: Route) -> Route:
+    """Without the consent cookie: set it and redirect to the very same URL."""
+
+    def route(h: Handler) -> None:
+        if "consent=yes" in (h.headers.get("Cookie") or ""):
+            then(h)
+        else:
+            h.reply(302, b"", "text/html", Location=h.path, Set_Cookie="consent=yes; Path=/")
+
+    return route
+
+
 def build_routes() -> dict[str, Route]:
     article = _fixture("article.html")
     bomb = gzip.compress(b"\0" * (20 * 1024 * 1024))  # 20 MB of zeros in about 20 kB
@@ -98,6 +110,7 @@ def build_routes() -> dict[str, Route]:
         "/to-ftp": redirect("ftp://127.0.0.1/file.html"),
         "/to-private": redirect("/private/secret.html"),
         "/bad-location": redirect("http://[::1"),
+        "/cookie-wall": cookie_wall(page(article)),
         "/hop1": redirect("/hop2", 307),
         "/hop2": redirect("/hop3", 308),
         "/hop3": redirect("/article.html?via=hops", 303),

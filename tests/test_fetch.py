@@ -37,6 +37,7 @@ CASES = {
     "/latin1.html": "ok",
     "/notice.txt": "ok",
     "/gzip.html": "ok",
+    "/cookie-wall": "ok",  # sets a cookie and redirects to itself once
     "/moved": "ok",
     "/busy?k=main": "ok",
     "/flaky?k=main": "ok",

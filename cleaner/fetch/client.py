@@ -7,6 +7,7 @@ status when there was one), so every URL ends as one page or one reason.
 from __future__ import annotations
 
 import asyncio
+from collections import Counter
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from types import TracebackType
@@ -65,17 +66,17 @@ class Fetcher:
     async def _follow(
         self, url: str, accept: tuple[str, ...] | None, limit: int, robots: bool
     ) -> Fetched:
-        current, seen = url, {url}
+        current, visits = url, Counter([url])
         for _ in range(limit + 1):
             result = await self._hop(current, accept, robots)
             if isinstance(result, Fetched):
                 result.url = url
                 return result
-            nxt = _join(current, result.location)
-            if nxt in seen:
-                raise FetchError("too_many_redirects", f"redirect loop at {nxt}", result.status)
-            seen.add(nxt)
-            current = nxt
+            current = _join(current, result.location)
+            visits[current] += 1
+            # A second visit is allowed: sites set a cookie and redirect back to the same URL.
+            if visits[current] > 2:
+                raise FetchError("too_many_redirects", f"redirect loop at {current}", result.status)
         raise FetchError("too_many_redirects", f"more than {limit} redirects", result.status)
 
     async def _hop(
