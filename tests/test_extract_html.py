@@ -7,10 +7,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from lxml import html as lxml_html
 
 from cleaner.api import clean_html
 from cleaner.document import Document
 from cleaner.extract.headlines import drop_headlines, kicker_from
+from cleaner.extract.lead import find_lead
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "html"
 CASES = sorted(p.stem for p in (FIXTURES / "expected").glob("*.json"))
@@ -69,3 +71,21 @@ def test_kicker_from_cut_headline() -> None:
     title = "Stadtrat beschließt Radwege"
     assert kicker_from(["Verkehrswende Stadtrat beschließt Radwege"], title) == "Verkehrswende"
     assert kicker_from(["Stadtrat beschließt Radwege"], title) is None
+
+
+LEAD = "Die Feuerwehr kämpft seit dem Morgen gegen einen Großbrand im Gewerbegebiet am Hafen."
+
+
+@pytest.mark.parametrize(
+    ("body_html", "extracted", "expected"),
+    [
+        (f"<div><b>Musterstadt.</b> {LEAD}</div>", "Feuer brach aus.", f"Musterstadt. {LEAD}"),
+        (f"<p>{LEAD}</p>", f"{LEAD}\nDas Feuer brach aus.", None),  # already in the body
+        ("<p>Nur Text.</p>", "Das Feuer brach aus.", None),  # description not shown on the page
+        (f"<script>var d = '{LEAD}';</script>", "Das Feuer brach aus.", None),
+    ],
+)
+def test_find_lead(body_html: str, extracted: str, expected: str | None) -> None:
+    head = f'<head><meta name="description" content="{LEAD}"></head>'
+    tree = lxml_html.document_fromstring(f"<html>{head}<body>{body_html}</body></html>")
+    assert find_lead(tree, LEAD, extracted) == expected

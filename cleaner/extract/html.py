@@ -14,6 +14,7 @@ from trafilatura.metadata import extract_author
 from cleaner.config import ExtractSettings
 from cleaner.errors import Rejected
 from cleaner.extract.headlines import drop_headlines, kicker_from
+from cleaner.extract.lead import find_lead
 from cleaner.extract.text import to_lines
 from cleaner.metadata.html_meta import (
     PageMeta,
@@ -106,7 +107,9 @@ def extract_html(html: str, url: str | None, settings: ExtractSettings) -> Extra
     )
     if not isinstance(result, trafilatura.settings.Document) or not (result.text or "").strip():
         raise Rejected("no_text", "the extractor found no article text")
-    return _to_extracted(result.text or "", meta, url)
+    text = result.text or ""
+    lead = find_lead(tree, meta.description, text)
+    return _to_extracted(f"{lead}\n{text}" if lead else text, meta, url)
 
 
 def complete_meta(meta: PageMeta, tree: lxml_html.HtmlElement, url: str | None) -> PageMeta:
