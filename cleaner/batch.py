@@ -45,19 +45,21 @@ def run_batch(
 ) -> tuple[Counts, int]:
     """Clean everything under `paths`; returns the counts and how many inputs resume skipped."""
     paths = list(paths)
-    done = _resume_ids(outputs) if resume else set()
-    items, already = _not_done(iter_items(paths, settings.limits), done)
+    not_done = NotDone(_resume_ids(outputs) if resume else set())
+    items = not_done(iter_items(paths, settings.limits))
     counts = Counts()
     with ExitStack() as stack:
         out = stack.enter_context(JsonlWriter(outputs.out, append=resume))
         rej = stack.enter_context(JsonlWriter(outputs.rejects, resume)) if outputs.rejects else None
         tick = stack.enter_context(progress("cleaning", _total(paths)))
         files = FileCounter()
-        for result in run_parallel(items, settings, run):
+        results = run_parallel(items, settings, run)
+        stack.callback(results.close)  # first on the way out: workers stop before files close
+        for result in results:
             counts.add(result)
             _write(result, out, rej, on_reject)
             tick(counts, files.see(result))
-    return counts, already[0]
+    return counts, not_done.skipped
 
 
 def _resume_ids(outputs: Outputs) -> set[str]:
@@ -66,20 +68,19 @@ def _resume_ids(outputs: Outputs) -> set[str]:
     return prepare_resume([outputs.out, outputs.rejects])
 
 
-def _not_done(
-    items: Iterator[Item | Skipped], done: set[str]
-) -> tuple[Iterator[Item | Skipped], list[int]]:
-    """Items whose id is not in `done`; the list's one cell counts those left out."""
-    skipped = [0]
+class NotDone:
+    """Filters out items whose id is in `done`, counting them."""
 
-    def keep() -> Iterator[Item | Skipped]:
+    def __init__(self, done: set[str]) -> None:
+        self.done = done
+        self.skipped = 0
+
+    def __call__(self, items: Iterator[Item | Skipped]) -> Iterator[Item | Skipped]:
         for item in items:
-            if isinstance(item, Item) and record_id(item.source) in done:
-                skipped[0] += 1
-                continue
-            yield item
-
-    return (keep() if done else items), skipped
+            if isinstance(item, Item) and record_id(item.source) in self.done:
+                self.skipped += 1
+            else:
+                yield item
 
 
 def _write(

@@ -17,7 +17,7 @@ import multiprocessing
 import os
 import signal
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Generator, Iterable, Iterator
 from concurrent.futures import Future
 from typing import Any
 
@@ -44,7 +44,7 @@ def resolve_jobs(jobs: int) -> int:
 
 def run_parallel(
     items: Iterable[Item | Skipped], settings: Settings, run: RunSettings | None = None
-) -> Iterator[Result | Skipped]:
+) -> Generator[Result | Skipped, None, None]:
     """One Result per item (Skipped passed through), in input order."""
     run = run or RunSettings()
     jobs = resolve_jobs(run.jobs)
