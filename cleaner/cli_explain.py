@@ -97,9 +97,13 @@ def _lost(line: str, removed: list[Removal]) -> LineStatus:
     if whole:
         return LineStatus("cut", line, (whole[0],))
     parts = [r for r in removed if r.text and r.text in line and r.text != line]
-    if parts:
-        return LineStatus("trim", line, tuple(r.rule for r in parts), tuple(r.text for r in parts))
-    return LineStatus("cut", line, ("normalised",))
+    if not parts:
+        return LineStatus("cut", line, ("normalised",))
+    rules, texts = tuple(r.rule for r in parts), tuple(r.text for r in parts)
+    rest = line
+    for text in texts:
+        rest = rest.replace(text, "", 1)
+    return LineStatus("trim" if rest.strip() else "cut", line, rules, texts)
 
 
 def render(status: LineStatus) -> str:
@@ -107,7 +111,7 @@ def render(status: LineStatus) -> str:
     if status.action == "keep":
         head = "keep "
     elif status.action == "cut":
-        head = f"cut   {status.rules[0]}"
+        head = f"cut   {' + '.join(status.rules)}"
     else:
         took = ", ".join(f"{r} took {p!r}" for r, p in zip(status.rules, status.parts, strict=True))
         head = f"trim  {took}"

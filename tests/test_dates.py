@@ -1,0 +1,54 @@
+"""Header dates in German and English forms -> ISO 8601 (partial dates allowed)."""
+
+from __future__ import annotations
+
+import pytest
+
+from cleaner.metadata.dates import to_iso
+
+
+@pytest.mark.parametrize(
+    ("text", "iso"),
+    [
+        # German header forms
+        ("Aktualisiert am 12.03.2024, 10:15 Uhr", "2024-03-12T10:15"),
+        ("Stand: 01.12.2023 12:00 Uhr", "2023-12-01T12:00"),
+        ("Freitag, 28.04.2023, 19:25", "2023-04-28T19:25"),
+        ("Do 25.04.24 | 14:07 Uhr | Von Eva Beispiel", "2024-04-25T14:07"),
+        ("- Veröffentlicht am 13. Mai 2026 um 15:44", "2026-05-13T15:44"),
+        ("12. März 2024", "2024-03-12"),
+        ("3. Jänner 2025", "2025-01-03"),
+        ("März 2024", "2024-03"),
+        ("am 5.3.2024", "2024-03-05"),
+        # English header forms
+        ("Updated: March 3, 2024 at 4:05 p.m.", "2024-03-03T16:05"),
+        ("Sept. 12, 2023, 11:00 AM", "2023-09-12T11:00"),
+        ("May 3rd, 2024", "2024-05-03"),
+        ("Published 3 May 2024", "2024-05-03"),
+        ("Tuesday 12 March 2024 09:30 GMT", "2024-03-12T09:30"),
+        ("12:30 am, January 2, 2024", "2024-01-02"),
+        # machine forms
+        ("2024-03-12T10:15:00+01:00", "2024-03-12T10:15:00+01:00"),
+        ("2024-03-12T10:15:00Z", "2024-03-12T10:15:00Z"),
+        ("2024-03-12 10:15", "2024-03-12T10:15"),
+        ("date 2017-02", "2017-02"),
+    ],
+)
+def test_header_date_to_iso(text: str, iso: str) -> None:
+    assert to_iso(text) == iso
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["31.02.2024", "Seite 3 von 12", "Tor in der 12:30. Minute", "Version 2.13.1", "no date here"],
+)
+def test_no_date(text: str) -> None:
+    assert to_iso(text) is None
+
+
+def test_impossible_date_skipped_for_a_later_valid_one() -> None:
+    assert to_iso("Ausgabe 31.02.2024, erschienen am 01.03.2024") == "2024-03-01"
+
+
+def test_two_digit_year_of_last_century() -> None:
+    assert to_iso("Stand 01.05.98") == "1998-05-01"
