@@ -89,3 +89,29 @@ def test_find_lead(body_html: str, extracted: str, expected: str | None) -> None
     head = f'<head><meta name="description" content="{LEAD}"></head>'
     tree = lxml_html.document_fromstring(f"<html>{head}<body>{body_html}</body></html>")
     assert find_lead(tree, LEAD, extracted) == expected
+
+
+STANDFIRST = (
+    "Der Zahlungsdienstleister hat das neue System erstmals im Onlinehandel erfolgreich eingesetzt."
+)
+
+
+@pytest.mark.parametrize(
+    ("body_html", "expected"),
+    [
+        (
+            f'<header><h1>Titel</h1><div class="article-lead">{STANDFIRST}</div></header>',
+            STANDFIRST,
+        ),
+        (f'<header><h1>Titel</h1><div class="excerpt">{STANDFIRST}</div></header>', STANDFIRST),
+        (f'<header><h1>Titel</h1><div class="leaderboard">{STANDFIRST}</div></header>', None),
+        (
+            f'<h1>T</h1><ul class="related"><li class="post-card__excerpt">{STANDFIRST}</li></ul>',
+            None,
+        ),
+    ],
+)
+def test_find_lead_by_class(body_html: str, expected: str | None) -> None:
+    """Without a matching description, a lead-classed block in the title's header is the lead."""
+    tree = lxml_html.document_fromstring(f"<html><body>{body_html}</body></html>")
+    assert find_lead(tree, None, "Der Text des Artikels.") == expected
