@@ -7,6 +7,7 @@ that each URL ended as exactly the record or reject it should, and what the serv
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import socket
 from collections.abc import Iterable
 from dataclasses import replace
@@ -16,6 +17,8 @@ from httpserver import Server, page, serve
 
 from cleaner.document import Document, Outcome, Reject
 from cleaner.fetch import FetchSettings, fetch_and_clean
+from cleaner.fetch.client import Fetcher
+from cleaner.fetch.page import FetchError
 
 FAST = FetchSettings(
     allow_private=True,
@@ -248,3 +251,16 @@ def test_redirect_limit(http_site: Server, limit: int, expected: str) -> None:
     url = http_site.url(f"/hop1?limit={limit}")
     outcome = crawl([url], replace(FAST, max_redirects=limit))[url]
     assert getattr(outcome, "reason", "ok") == expected
+
+
+def test_gate_token_is_kept_only_with_a_body(http_site: Server) -> None:
+    async def scenario() -> list[bool]:
+        gate, held = asyncio.Semaphore(1), []
+        async with Fetcher(FAST) as fetcher:
+            for path in ("/gone?gate=1", "/loop-a?gate=1", "/moved?gate=1"):
+                with contextlib.suppress(FetchError):
+                    await fetcher.fetch(http_site.url(path), gate=gate)
+                held.append(gate.locked())
+        return held
+
+    assert asyncio.run(scenario()) == [False, False, True]

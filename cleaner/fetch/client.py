@@ -59,16 +59,31 @@ class Fetcher:
     ) -> None:
         await self.client.aclose()
 
-    async def fetch(self, url: str, accept: tuple[str, ...] | None = PAGE_TYPES) -> Fetched:
-        """Follow redirects hop by hop (each one guarded, robots-checked and paced)."""
-        return await self._follow(url, accept, self.settings.max_redirects, robots=True)
+    async def fetch(
+        self,
+        url: str,
+        accept: tuple[str, ...] | None = PAGE_TYPES,
+        gate: asyncio.Semaphore | None = None,
+    ) -> Fetched:
+        """Follow redirects hop by hop (each one guarded, robots-checked and paced).
+
+        With a `gate`, the final request takes one of its tokens while holding a fetch slot
+        and returns still holding it: the caller releases it when done with the body. So a
+        caller that cannot keep up (cleaning) stops all fetching instead of piling up bodies.
+        """
+        return await self._follow(url, accept, self.settings.max_redirects, True, gate)
 
     async def _follow(
-        self, url: str, accept: tuple[str, ...] | None, limit: int, robots: bool
+        self,
+        url: str,
+        accept: tuple[str, ...] | None,
+        limit: int,
+        robots: bool,
+        gate: asyncio.Semaphore | None = None,
     ) -> Fetched:
         current, visits = url, Counter([url])
         for _ in range(limit + 1):
-            result = await self._hop(current, accept, robots)
+            result = await self._hop(current, accept, robots, gate)
             if isinstance(result, Fetched):
                 result.url = url
                 return result
@@ -80,7 +95,7 @@ class Fetcher:
         raise FetchError("too_many_redirects", f"more than {limit} redirects", result.status)
 
     async def _hop(
-        self, url: str, accept: tuple[str, ...] | None, robots: bool
+        self, url: str, accept: tuple[str, ...] | None, robots: bool, gate: asyncio.Semaphore | None
     ) -> Fetched | _Redirect:
         parsed = _parse(url)
         host = parsed.netloc.decode("ascii").lower()
@@ -90,7 +105,7 @@ class Fetcher:
         for attempt in range(self.settings.max_retries + 1):
             try:
                 async with self.limiter.slot(host, delay):
-                    return await self._attempt(url, accept)
+                    return await self._gated(url, accept, gate)
             except _Retry as retry:
                 wait = self._wait(retry, attempt)
                 self.limiter.defer(host, wait)
@@ -106,6 +121,21 @@ class Fetcher:
         if retry.wait is not None:
             return retry.wait
         return backoff(attempt, s.backoff_base_s, s.backoff_max_s)
+
+    async def _gated(
+        self, url: str, accept: tuple[str, ...] | None, gate: asyncio.Semaphore | None
+    ) -> Fetched | _Redirect:
+        if gate is None:
+            return await self._attempt(url, accept)
+        await gate.acquire()
+        try:
+            result = await self._attempt(url, accept)
+        except BaseException:
+            gate.release()
+            raise
+        if not isinstance(result, Fetched):
+            gate.release()  # a redirect hop: the body comes later, if at all
+        return result
 
     async def _attempt(self, url: str, accept: tuple[str, ...] | None) -> Fetched | _Redirect:
         try:
@@ -162,7 +192,7 @@ class Fetcher:
 
     async def _load_robots(self, origin: str) -> Robots:
         try:
-            found = await self._follow(robots_url(origin), None, ROBOTS_REDIRECTS, robots=False)
+            found = await self._follow(robots_url(origin), None, ROBOTS_REDIRECTS, False)
         except FetchError as exc:
             if exc.status is not None and exc.reason == "http_status":
                 return robots_from_status(exc.status)

@@ -52,6 +52,9 @@ class Crawl:
         self.settings = settings or FetchSettings()
         self.warc_out, self.warc_append = warc_out, warc_append
         self._stack = AsyncExitStack()
+        s = self.settings
+        # Worker processes clean slower than pages arrive: bound the bodies waiting for them.
+        self._backlog = asyncio.Semaphore(s.concurrency + 2 * s.workers) if s.workers else None
 
     async def __aenter__(self) -> Crawl:
         async with AsyncExitStack() as stack:
@@ -79,7 +82,7 @@ class Crawl:
 
     async def _one(self, url: str) -> Outcome:
         try:
-            page = await self.fetcher.fetch(url)
+            page = await self.fetcher.fetch(url, gate=self._backlog)
         except FetchError as exc:
             return Reject(Source(kind="url", url=url, status=exc.status), exc.reason, exc.detail)
         except Rejected as exc:
@@ -87,9 +90,13 @@ class Crawl:
         except Exception as exc:  # every URL ends as a record or a reject, never silence
             detail = f"{type(exc).__name__}: {exc}"
             return Reject(Source(kind="url", url=url), "internal_error", detail)
-        if self.warc is not None:
-            self.warc.write(page)
-        return await self.cleaner.clean(page)
+        try:
+            if self.warc is not None:
+                self.warc.write(page)
+            return await self.cleaner.clean(page)
+        finally:
+            if self._backlog is not None:
+                self._backlog.release()
 
 
 async def _window(
