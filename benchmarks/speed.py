@@ -5,19 +5,26 @@
 The same pages (the folder walked `repeat` times) go through, in one run: bare
 `trafilatura.extract` in this process (the baseline), then `cleaner clean`'s batch runner with
 1 and 2 worker processes (decoding, extraction, rule packs, metadata, language, JSONL out),
-then the baseline again; the baseline figure is the mean of its two passes, so load on the
-machine during the run hurts both sides alike. Pages are read from the eval folder, never
-copied into the repository.
+then the baseline again; the baseline figure is the mean of its two passes.
+
+Two figures per row. Wall-clock docs/s is what the run got; on a machine shared with other
+jobs it depends on their load (printed). CPU ms per document (this process plus the worker
+processes, read from the fork server's reaped-children times) does not: with N idle cores,
+N workers can do at most N * 1000 / cpu_ms docs/s, which gives the CPU-bound ratio to bare
+trafilatura. Pages are read from the eval folder, never copied into the repository.
 """
 
 from __future__ import annotations
 
 import argparse
+import multiprocessing.forkserver as forkserver
 import os
 import tempfile
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
+import psutil
 import trafilatura
 
 from cleaner.batch import Outputs, run_batch
@@ -25,26 +32,40 @@ from cleaner.config import RunSettings, Settings
 from cleaner.parallel import run_parallel
 
 
-def bare_trafilatura(files: list[Path]) -> float:
-    """Docs/s of trafilatura.extract on the raw bytes, one process, no pool."""
-    started = time.perf_counter()
+@dataclass(frozen=True)
+class Row:
+    docs_per_s: float  # wall clock
+    cpu_ms: float  # CPU per document, all processes
+
+
+def bare_trafilatura(files: list[Path]) -> Row:
+    """trafilatura.extract on the raw bytes, one process, no pool."""
+    wall, cpu = time.perf_counter(), time.process_time()
     for path in files:
         trafilatura.extract(path.read_bytes())
-    return len(files) / (time.perf_counter() - started)
+    wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
+    return Row(len(files) / wall, 1000 * cpu / len(files))
 
 
-def pipeline(folder: Path, repeat: int, jobs: int) -> float:
-    """Docs/s of the whole batch run (pool start included) writing JSONL to a temp folder."""
+def workers_cpu() -> float:
+    """CPU seconds of the fork server's finished children (the pool's workers)."""
+    pid = forkserver._forkserver._forkserver_pid  # type: ignore[attr-defined]
+    times = psutil.Process(pid).cpu_times()
+    return float(times.children_user + times.children_system)
+
+
+def pipeline(folder: Path, repeat: int, jobs: int) -> Row:
+    """The whole batch run (pool start included) writing JSONL to a temp folder."""
     list(run_parallel([], Settings(), RunSettings(jobs=jobs)))  # fork server up: not timed
+    time.sleep(0.5)  # let the fork server reap the warm-up workers
     with tempfile.TemporaryDirectory() as tmp:
         outputs = Outputs(os.path.join(tmp, "o.jsonl"), os.path.join(tmp, "r.jsonl"))
-        started = time.perf_counter()
+        before = (time.perf_counter(), time.process_time(), workers_cpu())
         counts, _ = run_batch([folder] * repeat, outputs, Settings(), RunSettings(jobs=jobs))
-        return counts.read / (time.perf_counter() - started)
-
-
-def load() -> float:
-    return os.getloadavg()[0]
+        wall = time.perf_counter() - before[0]
+        time.sleep(0.5)  # the stopped workers are reaped, their times counted
+        cpu = time.process_time() - before[1] + workers_cpu() - before[2]
+    return Row(counts.read / wall, 1000 * cpu / counts.read)
 
 
 def main() -> None:
@@ -53,16 +74,23 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=4, help="walk the folder this many times")
     args = parser.parse_args()
     files = sorted(args.folder.glob("*.html")) * args.repeat
-    bare_before = bare_trafilatura(files)
-    one = pipeline(args.folder, args.repeat, 1)
-    two = pipeline(args.folder, args.repeat, 2)
-    bare = (bare_before + bare_trafilatura(files)) / 2
+    first = bare_trafilatura(files)
+    one, two = pipeline(args.folder, args.repeat, 1), pipeline(args.folder, args.repeat, 2)
+    second = bare_trafilatura(files)
+    bare = Row((first.docs_per_s + second.docs_per_s) / 2, (first.cpu_ms + second.cpu_ms) / 2)
+    report(files, args, bare, one, two)
+
+
+def report(files: list[Path], args: argparse.Namespace, bare: Row, one: Row, two: Row) -> None:
     print(f"documents: {len(files)} ({args.repeat} x {args.folder}), cores: {os.cpu_count()}")
-    print(f"load average after the run (other processes compete for the cores): {load():.1f}")
-    print(f"bare trafilatura, 1 process : {bare:7.1f} docs/s  (1.00x)")
-    print(f"cleaner, 1 worker           : {one:7.1f} docs/s  ({one / bare:.2f}x)")
-    print(f"cleaner, 2 workers          : {two:7.1f} docs/s  ({two / bare:.2f}x, target >= 1.6x)")
-    print(f"2 workers / 1 worker        : {two / one:.2f}x")
+    print(f"load average after the run (other jobs on the machine): {os.getloadavg()[0]:.1f}")
+    print("                             wall docs/s  ratio   CPU ms/doc  CPU-bound ratio")
+    rows = [("bare trafilatura, 1 process", bare, 1), ("cleaner, 1 worker", one, 1)]
+    for name, row, cores in [*rows, ("cleaner, 2 workers", two, 2)]:
+        bound = cores * bare.cpu_ms / row.cpu_ms
+        wall = row.docs_per_s / bare.docs_per_s
+        print(f"{name:<28} {row.docs_per_s:9.1f} {wall:7.2f}x {row.cpu_ms:10.1f} {bound:10.2f}x")
+    print("target: cleaner with 2 workers >= 1.6x bare trafilatura")
 
 
 if __name__ == "__main__":
