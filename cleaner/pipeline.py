@@ -11,10 +11,10 @@ import hashlib
 import logging
 from collections.abc import Callable, Sequence
 
-from cleaner.config import Settings
+from cleaner.config import ExtractSettings, Settings
 from cleaner.document import Document, Outcome, Reject, Source
 from cleaner.errors import Rejected
-from cleaner.extract.html import EXTRACTOR, extract_html
+from cleaner.extract.html import EXTRACTOR, Extracted, extract_html
 from cleaner.extract.text import to_lines
 from cleaner.filters.base import STAGES, Pack
 from cleaner.filters.classifier import AFTER_CLASSIFIER, classify
@@ -77,7 +77,7 @@ class Pipeline:
         if doc.kind != "html":
             doc.lines = to_lines(doc.raw)
             return doc
-        page = extract_html(doc.raw, doc.url, self.settings.extract)
+        page = _extract_html(doc.raw, doc.url, self.settings.extract)
         doc.extractor = EXTRACTOR
         doc.lines = page.lines
         for line in page.cut:
@@ -126,6 +126,16 @@ class Pipeline:
                 "too_short", f"{words} words, the minimum is {self.settings.gate.min_words}"
             )
         return doc
+
+
+def _extract_html(html: str, url: str | None, settings: ExtractSettings) -> Extracted:
+    """The extractor's result; an error raised inside it rejects the page (extract_failed)."""
+    try:
+        return extract_html(html, url, settings)
+    except Rejected:
+        raise
+    except Exception as exc:  # trafilatura or lxml failing on one page is not our bug
+        raise Rejected("extract_failed", f"{type(exc).__name__}: {exc}") from None
 
 
 def default_pipeline(settings: Settings | None = None) -> Pipeline:

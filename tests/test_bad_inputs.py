@@ -252,3 +252,16 @@ def test_lone_surrogates_in_str_input_are_dropped_not_fatal() -> None:
     outcome = clean_html(page, url="https://example.com/caf\udce9")
     check_outcome(outcome, "record")
     assert isinstance(outcome, Document) and outcome.to_record()["url"].endswith("caf\\xe9")
+
+
+def test_extractor_error_is_extract_failed(monkeypatch: pytest.MonkeyPatch) -> None:
+    """trafilatura raising on one page rejects that page with its own reason."""
+    import trafilatura
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise RecursionError("maximum recursion depth exceeded")
+
+    monkeypatch.setattr(trafilatura, "bare_extraction", broken)
+    outcome = clean_html(_generator().article_html())
+    assert isinstance(outcome, Reject) and outcome.reason == "extract_failed"
+    assert outcome.detail == "RecursionError: maximum recursion depth exceeded"
