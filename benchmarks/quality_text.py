@@ -101,7 +101,7 @@ def row(name: str, result: dict[str, Any], seconds: float, pages: int) -> str:
     ms = 1000 * seconds / max(pages, 1)
     return (
         f"{name:<28} P {result['precision']:.3f}  R {result['recall']:.3f}  "
-        f"F1 {result['f1']:.3f}  ({ms:.1f} ms/page)"
+        f"F1 {result['f1']:.3f} ±{result.get('f1_std', 0.0):.3f}  ({ms:.1f} ms/page)"
     )
 
 

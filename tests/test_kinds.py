@@ -62,6 +62,16 @@ def test_drop_from_ignores_a_marker_high_up() -> None:
 
 
 @pytest.mark.parametrize(
+    ("marker", "body"), [("Mehr zum Thema", BODY_DE * 6), ("Related", BODY_EN * 6)]
+)
+def test_drop_from_skips_a_box_inside_the_article(marker: str, body: str) -> None:
+    """Long paragraphs after the marker: it heads a box inside the article, not the tail."""
+    r = rule("drop_from", r"^(?:Mehr zum Thema|Related)$", min_fraction=0.3)
+    lines = [body, body, marker, "Ein anderer Artikel", body, body]
+    assert apply(r, lines).lines == lines
+
+
+@pytest.mark.parametrize(
     ("marker", "body"), [("Lesezeit: 4 Min.", BODY_DE), ("5 min read", BODY_EN)]
 )
 def test_drop_until_cuts_the_header(marker: str, body: str) -> None:

@@ -35,9 +35,21 @@ def drop_from(doc: Document, rule: Rule) -> None:
     first = int(len(doc.lines) * rule.min_fraction)
     for i in _window(rule, doc.lines):
         if i >= max(first, 1) and rule.pattern.search(doc.lines[i]):
+            if _body_follows(doc.lines[i + 1 :]):
+                continue
             doc.remove(rule.id, "\n".join(doc.lines[i:]))
             del doc.lines[i:]
             return
+
+
+# A "Related" box inside the article (common in full-page text) is followed by more article:
+# teaser blurbs stay short, so this many long sentences after a marker mean it is no tail.
+TAIL_BODY_LINES, TAIL_BODY_CHARS = 2, 300
+
+
+def _body_follows(lines: list[str]) -> bool:
+    long = (line for line in lines if len(line) >= TAIL_BODY_CHARS and line[-1] in '.!?"“”')
+    return sum(1 for _ in zip(range(TAIL_BODY_LINES), long, strict=False)) >= TAIL_BODY_LINES
 
 
 def drop_until(doc: Document, rule: Rule) -> None:
