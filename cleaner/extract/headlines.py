@@ -8,8 +8,10 @@ spacing and punctuation do not matter, and cut such lines from the first few.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
+_NOT_ALNUM = re.compile(r"[\W_]+")
 HEAD_LINES = 4  # headline furniture sits above the lead; deeper lines are body text
 MIN_KEY = 12  # a headline shorter than this could be an ordinary sentence fragment
 MAX_EXTRA = 80  # a kicker or a programme name added to the headline is short
@@ -17,8 +19,7 @@ MAX_EXTRA = 80  # a kicker or a programme name added to the headline is short
 
 def key(text: str) -> str:
     """Letters and digits only, casefolded."""
-    folded = unicodedata.normalize("NFC", text.casefold())
-    return "".join(ch for ch in folded if ch.isalnum())
+    return _NOT_ALNUM.sub("", unicodedata.normalize("NFC", text.casefold()))
 
 
 def is_headline(line: str, headline_keys: set[str]) -> bool:

@@ -27,8 +27,15 @@ _TEASER_CLASS = re.compile(
     r"post-?item|post-?list|post-?card|card|associated|related|teaser__", re.I
 )
 HEADER_LEVELS = 4
-_AFTER_H1 = XPath("(//h1)[1]/following::*[@class]")
-_TEXTS = XPath("//body//text()[not(ancestor::script or ancestor::style or ancestor::noscript)]")
+_AFTER_H1 = XPath(  # a cheap pre-selection in libxml2; _LEAD_CLASS decides
+    "(//h1)[1]/following::*[contains(@class, 'ead') or contains(@class, 'xcerpt')"
+    " or contains(@class, 'ntro') or contains(@class, 'tandfirst') or contains(@class, 'dek')"
+    " or contains(@class, 'bstract')][position() <= 20]"
+)
+_TEXTS = XPath(
+    "//body//text()[contains(normalize-space(.), $probe)]"
+    "[not(ancestor::script or ancestor::style or ancestor::noscript)]"
+)
 
 
 def find_lead(tree: lxml_html.HtmlElement, description: str | None, body: str) -> str | None:
@@ -75,12 +82,11 @@ def _described_lead(
     if want in body_key:
         return None
     probe = " ".join(description.split())[:PROBE_CHARS]
-    for text in _TEXTS(tree):
-        if probe in " ".join(str(text).split()):
-            owner = text.getparent()  # for a tail text, the element it follows
-            if text.is_tail and owner is not None:
-                owner = owner.getparent()
-            return _element_text(owner, want)
+    for text in _TEXTS(tree, probe=probe):  # the search runs in libxml2, not in Python
+        owner = text.getparent()  # for a tail text, the element it follows
+        if text.is_tail and owner is not None:
+            owner = owner.getparent()
+        return _element_text(owner, want)
     return None
 
 
