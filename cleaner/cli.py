@@ -42,7 +42,7 @@ def _root() -> None:
 
 
 Jobs = Annotated[
-    int, typer.Option("-j", "--jobs", help="Worker processes (default 0: one per core).")
+    int, typer.Option("-j", "--jobs", min=0, help="Worker processes (default 0: one per core).")
 ]
 Resume = Annotated[
     bool,
@@ -56,7 +56,7 @@ Scheduler = Annotated[
 ]
 Timeout = Annotated[
     float,
-    typer.Option("--timeout", help="Seconds one document may take; then it is rejected."),
+    typer.Option("--timeout", min=0.01, help="Seconds one document may take; then it is rejected."),
 ]
 
 
@@ -146,5 +146,5 @@ def main() -> None:
         sys.exit(130)
 
 
+import cleaner.cli_explain  # noqa: E402
 import cleaner.cli_fetch  # noqa: E402, F401
-import cleaner.cli_explain  # noqa: E402, F401
