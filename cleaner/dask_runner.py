@@ -20,6 +20,7 @@ from cleaner.batch import Outputs, Paths
 from cleaner.config import RunSettings, Settings
 from cleaner.errors import SettingsError
 from cleaner.parallel import resolve_jobs
+from cleaner.pipeline import default_pipeline
 from cleaner.progress import progress
 from cleaner.runner import Counts
 from cleaner.shard import Plan, Shard, clean_shard, part_names, plan_shards
@@ -39,6 +40,7 @@ def run_dask(
     if not outputs.out:
         raise SettingsError("--scheduler needs -o FILE (parts are written beside it)")
     counts = Counts()  # started now: the rate covers planning, cleaning and joining
+    default_pipeline(settings)  # a bad rule pack fails here, once, not in every task
     plan = plan_shards(paths, run.shard_files)
     folder = _parts_folder(outputs.out, resume)
     suffix = _suffix(outputs.out)

@@ -48,6 +48,8 @@ def run_parallel(
     """One Result per item (Skipped passed through), in input order."""
     run = run or RunSettings()
     jobs = resolve_jobs(run.jobs)
+    # a bad rule pack or setting raises here, as one clear error, not in every worker
+    default_pipeline(settings)
     pool = ProcessPool(
         max_workers=jobs,
         max_tasks=run.recycle_after,

@@ -66,3 +66,11 @@ def test_scheduler_needs_an_output_file() -> None:
     result = runner.invoke(app, ["clean", NEWS, "--scheduler", "local"])
     assert result.exit_code == 2
     assert "--scheduler needs -o FILE" in result.stderr
+
+
+def test_bad_rule_pack_is_one_error_before_any_worker_starts(tmp_path: Path) -> None:
+    (tmp_path / "mine.toml").write_text('[pack]\nname = "mine"\n[[rule]]\nid = "mine.x"\n')
+    result = runner.invoke(app, ["clean", str(SEEDS), "--rules-dir", str(tmp_path), "-j", "1"])
+    assert result.exit_code == 2
+    assert result.stderr.startswith("cleaner: error: ") and "mine.toml" in result.stderr
+    assert "Traceback" not in result.stderr and "Pool" not in result.stderr

@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import gzip
+from concurrent.futures import Future
 from pathlib import Path
 
 import orjson
 import pytest
+from pebble import ProcessExpired
 
 from cleaner.config import RunSettings, Settings
-from cleaner.inputs import iter_items
-from cleaner.parallel import resolve_jobs, run_parallel
+from cleaner.document import Source
+from cleaner.inputs import Item, iter_items
+from cleaner.parallel import _collect, resolve_jobs, run_parallel
 from cleaner.runner import Result, run_results
 from tests.batchcorpus import make_corpus, run_cli
 
@@ -91,3 +94,20 @@ def test_stuck_page_is_cut_off_and_the_run_goes_on(tmp_path: Path) -> None:
 def test_resolve_jobs_uses_every_core_by_default() -> None:
     assert resolve_jobs(3) == 3
     assert resolve_jobs(0) >= 1
+
+
+@pytest.mark.parametrize(
+    ("error", "reason"),
+    [
+        (TimeoutError(), "timeout"),
+        (ProcessExpired("Abnormal termination", code=-11), "internal_error"),
+        (ValueError("cannot pickle"), "internal_error"),
+    ],
+)
+def test_a_failed_task_becomes_a_reject_of_its_input(error: Exception, reason: str) -> None:
+    item = Item(Source(kind="file", path="a.html"), "html")
+    future: Future[Result] = Future()
+    future.set_exception(error)
+    result = _collect(item, future, 2.0)
+    assert isinstance(result, Result) and not result.ok and result.reason == reason
+    assert orjson.loads(result.line)["source"]["path"] == "a.html"
