@@ -17,8 +17,9 @@ _SPACES = re.compile(r"[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
 _NEWLINES = re.compile(r"\r\n?|[\u2028\u2029\x0b\x0c\x85]")
 # C0/C1 controls, and lone surrogates (from str input or surrogateescape) that no encoder takes.
 _CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
+# UTF-8 read as cp1252/latin-1 ("Ã¼"), or C1 controls: cp1252 punctuation read as latin-1.
 _MOJIBAKE_HINT = re.compile(
-    "[ÃÂâ][\u0080-\u00bf\u2018-\u203a\u0152\u0153\u0160\u0161\u017d\u017e\u0178]"
+    "[ÃÂâ][\u0080-\u00bf\u2018-\u203a\u0152\u0153\u0160\u0161\u017d\u017e\u0178]|[\u0080-\u009f]"
 )
 _FTFY = ftfy.TextFixerConfig(
     unescape_html=False,  # entities in plain text are left for the HTML extractor

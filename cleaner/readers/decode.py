@@ -1,7 +1,9 @@
-"""Bytes to text: BOM, declared charset (HTTP or <meta>), strict UTF-8, then detection.
+"""Bytes to text: BOM, UTF-16 without BOM, UTF-8 (also with a few broken bytes), the declared
+charset (HTTP or <meta>) when it is ASCII-compatible, then detection.
 
 German pages served as cp1252/latin-1 without a charset are common; they must come out with
-correct umlauts, so detection runs before any lossy fallback.
+correct umlauts, so detection runs before any lossy fallback. Binary data and bytes that fit
+no encoding are rejected, never turned into text.
 """
 
 from __future__ import annotations
@@ -47,10 +49,11 @@ def decode(data: bytes, declared: str | None = None) -> tuple[str, str]:
     _refuse_binary(data)
     # UTF-16 goes first: ASCII in UTF-16 is also valid UTF-8, with a NUL in every other byte.
     found = _utf16(data) if _looks_utf16(data[:8192]) else None
-    # Then UTF-8, before any label: legacy text almost never forms valid multi-byte UTF-8,
-    # while pages that declare a charset they do not use are common.
-    text = _try(data, "utf-8") or _mostly_utf8(data)
-    found = found or ((text, "utf-8") if text is not None else _labelled(data, declared))
+    if found is None:
+        # Then UTF-8, before any label: legacy text almost never forms valid multi-byte
+        # UTF-8, while pages that declare a charset they do not use are common.
+        text = _try(data, "utf-8") or _mostly_utf8(data)
+        found = (text, "utf-8") if text is not None else _labelled(data, declared)
     return found or _detect(data)
 
 
