@@ -15,6 +15,10 @@ import orjson
 from cleaner.errors import OutputError
 from cleaner.writers.streams import open_write
 
+# a compressor holds its output until its buffer fills: flushing every so many lines bounds what
+# a killed run loses (and --resume redoes); by count, not time, so the bytes stay reproducible
+FLUSH_EVERY_LINES = 1000
+
 
 def dumps(record: dict[str, Any]) -> bytes:
     """One record as a JSONL line (orjson keeps key order and writes UTF-8, not escapes)."""
@@ -28,6 +32,7 @@ class JsonlWriter:
         self.path = path
         self.append = append
         self._handle: IO[bytes] | None = None
+        self._lines = 0
 
     def __enter__(self) -> JsonlWriter:
         try:
@@ -44,6 +49,9 @@ class JsonlWriter:
         assert self._handle is not None, "use JsonlWriter as a context manager"
         try:
             self._handle.write(line)
+            self._lines += 1
+            if self._lines % FLUSH_EVERY_LINES == 0:
+                self._handle.flush()
         except OSError as exc:
             raise OutputError(f"cannot write {self.path or 'stdout'}: {exc.strerror}") from None
 
