@@ -28,6 +28,7 @@ from cleaner.extract.html import parse
 from cleaner.inputs import Item, iter_items
 from cleaner.readers.compression import gunzip_bounded
 from cleaner.readers.decode import decode, sniff_binary
+from cleaner.readers.files import read_input
 from cleaner.runner import run_items
 from tests.conftest import FIXTURES, ROOT
 
@@ -265,3 +266,19 @@ def test_extractor_error_is_extract_failed(monkeypatch: pytest.MonkeyPatch) -> N
     outcome = clean_html(_generator().article_html())
     assert isinstance(outcome, Reject) and outcome.reason == "extract_failed"
     assert outcome.detail == "RecursionError: maximum recursion depth exceeded"
+
+
+@pytest.mark.parametrize("gzipped", [False, True])
+def test_more_bytes_than_the_text_cap_allows_are_refused_unread(
+    tmp_path: Path, gzipped: bool
+) -> None:
+    """Even UTF-32 needs only 4 bytes a character: more than that is too large, undecoded."""
+    limits = Limits(max_text_chars=1000)
+    data = b"a" * 4001
+    path = tmp_path / ("page.html.gz" if gzipped else "page.html")
+    path.write_bytes(_gzip_bytes(data) if gzipped else data)
+    with pytest.raises(Rejected) as info:
+        read_input(path, limits)
+    assert info.value.reason == "too_large"
+    path.write_bytes(_gzip_bytes(data[:4000]) if gzipped else data[:4000])
+    assert read_input(path, limits) == data[:4000]

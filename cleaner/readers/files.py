@@ -13,6 +13,7 @@ from cleaner.readers.compression import GZIP_MAGIC, gunzip_bounded
 
 KINDS = {".html": "html", ".htm": "html", ".xhtml": "html", ".txt": "text"}
 WARC_SUFFIXES = (".warc", ".warc.gz", ".arc", ".arc.gz")
+MAX_BYTES_PER_CHAR = 4  # UTF-32, the widest encoding decode() accepts
 
 
 @dataclass(frozen=True)
@@ -74,8 +75,13 @@ def read_input(path: Path, limits: Limits) -> bytes:
         data = _read_capped(path, limits.max_input_bytes)
     except OSError as exc:
         raise Rejected("unreadable", exc.strerror or str(exc)) from None
+    text_cap = MAX_BYTES_PER_CHAR * limits.max_text_chars
     if data.startswith(GZIP_MAGIC):
-        data = gunzip_bounded(data, limits.max_decompressed_bytes)
+        data = gunzip_bounded(data, min(limits.max_decompressed_bytes, text_cap))
+    if len(data) > text_cap:
+        # more bytes than the longest allowed text can take in any encoding: refuse now,
+        # without decoding megabytes only to count their characters
+        raise Rejected("too_large", f"{len(data)} bytes, over {limits.max_text_chars} characters")
     return data
 
 
