@@ -6,6 +6,7 @@ import os
 from collections.abc import Iterator
 from pathlib import Path
 
+import orjson
 import pytest
 
 from cleaner.batch import Outputs, run_batch
@@ -98,3 +99,17 @@ def test_resume_on_cluster_reuses_finished_parts(
     args = ["-o", str(out), "--rejects", str(rej), "--scheduler", scheduler, "--resume"]
     run_cli("clean", str(corpus), *args)
     assert read(out).startswith(b'{"id":"from-an-earlier-run"}\n')
+
+
+def test_local_scheduler_keeps_the_time_limit(tmp_path: Path) -> None:
+    from tests.test_parallel import slow_page
+
+    folder = make_corpus(tmp_path, pages=2)
+    (folder / "html" / "page0000x-slow.html").write_text(slow_page())
+    out, rej = tmp_path / "o.jsonl", tmp_path / "r.jsonl"
+    args = ["-o", str(out), "--rejects", str(rej), "--timeout", "1.5", "-j", "2"]
+    run_cli("clean", str(folder), *args, "--scheduler", "local")
+    rejects = [orjson.loads(line) for line in rej.read_bytes().splitlines()]
+    reasons = {Path(r["source"]["path"]).name: r["reason"] for r in rejects}
+    assert reasons["page0000x-slow.html"] == "timeout"
+    assert b"page0001.html" in out.read_bytes()
