@@ -18,7 +18,7 @@ from cleaner.extract.html import EXTRACTOR, Extracted, extract_html
 from cleaner.extract.text import to_lines
 from cleaner.filters.base import STAGES, Pack
 from cleaner.filters.classifier import AFTER_CLASSIFIER, classify
-from cleaner.filters.engine import apply_rules, available_packs, select_packs
+from cleaner.filters.engine import apply_rules, available_packs, prune_paths, select_packs
 from cleaner.metadata.header import title_from_repeat
 from cleaner.metadata.language import detect_language
 from cleaner.readers.decode import decode, ensure_text
@@ -77,11 +77,14 @@ class Pipeline:
         if doc.kind != "html":
             doc.lines = to_lines(doc.raw)
             return doc
-        page = _extract_html(doc.raw, doc.url, self.settings.extract)
+        prune = prune_paths(doc.url, self.packs, self.settings.filters)
+        page = _extract_html(doc.raw, doc.url, self.settings.extract, prune)
         doc.extractor = EXTRACTOR
         doc.lines = page.lines
         for line in page.cut:
             doc.remove("html.headline", line)
+        for text in page.pruned:
+            doc.remove("html.prune", text)
         doc.title, doc.authors, doc.date = page.title, page.authors, page.date
         doc.kicker, doc.date_modified = page.kicker, page.date_modified
         doc.url = doc.url or page.url
@@ -128,10 +131,12 @@ class Pipeline:
         return doc
 
 
-def _extract_html(html: str, url: str | None, settings: ExtractSettings) -> Extracted:
+def _extract_html(
+    html: str, url: str | None, settings: ExtractSettings, prune: Sequence[str] = ()
+) -> Extracted:
     """The extractor's result; an error raised inside it rejects the page (extract_failed)."""
     try:
-        return extract_html(html, url, settings)
+        return extract_html(html, url, settings, prune)
     except Rejected:
         raise
     except Exception as exc:  # trafilatura or lxml failing on one page is not our bug

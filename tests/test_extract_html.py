@@ -11,8 +11,10 @@ from lxml import html as lxml_html
 
 from cleaner.api import clean_html
 from cleaner.document import Document
+from cleaner.errors import RulePackError
 from cleaner.extract.headlines import drop_headlines, kicker_from
 from cleaner.extract.lead import find_lead
+from cleaner.filters.packs import load_file
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "html"
 CASES = sorted(p.stem for p in (FIXTURES / "expected").glob("*.json"))
@@ -49,6 +51,9 @@ def test_body_keeps_and_drops(case: str) -> None:
         assert snippet not in doc.text
     for snippet in expected.get("captions", []):
         assert any(snippet in caption for caption in doc.captions), snippet
+    rules = {removal.rule for removal in doc.removed}
+    for rule in expected.get("removed_rules", []):
+        assert rule in rules, rule
 
 
 @pytest.mark.parametrize(
@@ -115,3 +120,19 @@ def test_find_lead_by_class(body_html: str, expected: str | None) -> None:
     """Without a matching description, a lead-classed block in the title's header is the lead."""
     tree = lxml_html.document_fromstring(f"<html><body>{body_html}</body></html>")
     assert find_lead(tree, None, "Der Text des Artikels.") == expected
+
+
+def test_prune_selector_must_compile(tmp_path: Path) -> None:
+    """A pack with a broken XPath fails when it loads, naming the file."""
+    pack = tmp_path / "site.toml"
+    pack.write_text("[pack]\nname = 'site'\nprune = ['//div[@class=']\n", "utf-8")
+    with pytest.raises(RulePackError, match=r"site\.toml: bad prune XPath"):
+        load_file(pack)
+
+
+def test_prune_only_for_its_host() -> None:
+    """The heise selector does not touch the same markup on another host."""
+    raw = (FIXTURES / "tech_news_teaser_card.html").read_bytes()
+    doc = clean_html(raw, url="https://www.example.org/news/1.html")
+    assert isinstance(doc, Document)
+    assert "Polizei schaltet Plattform" in doc.text

@@ -40,3 +40,4 @@ class Pack:
     hosts: tuple[str, ...] = ()
     signatures: tuple[re.Pattern[str], ...] = ()
     source: str = ""  # the file it was loaded from, for error messages
+    prune: tuple[str, ...] = ()  # XPath of page elements cut before extraction (HTML only)

@@ -38,6 +38,20 @@ def select_packs(doc: Document, packs: Sequence[Pack], settings: FilterSettings)
     return chosen
 
 
+def prune_paths(url: str | None, packs: Sequence[Pack], settings: FilterSettings) -> list[str]:
+    """XPath selectors of the packs that apply to a page before its text exists: generic,
+    forced and (unless turned off) host-matched packs; signatures need text, so not those."""
+    host = _host(url)
+    chosen = [
+        pack
+        for pack in packs
+        if pack.name == "generic"
+        or pack.name in settings.rules
+        or (settings.auto_select and _matches(pack, host, ""))
+    ]
+    return [path for pack in chosen for path in pack.prune]
+
+
 def _matches(pack: Pack, host: str, head: str) -> bool:
     if host and any(host == h or host.endswith("." + h) for h in pack.hosts):
         return True

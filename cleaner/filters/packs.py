@@ -7,6 +7,7 @@ Pack file format (see cleaner/rules/*.toml):
     description = "Frankfurter Allgemeine (faz.net): ..."
     hosts = ["faz.net"]                 # selects the pack for URLs on these hosts
     signatures = ['faz\\.net/']         # or when one of these is found in the text head
+    prune = ["//aside"]                 # XPath of page elements cut before HTML extraction
 
     [[rule]]
     id = "faz.tail-weitere-themen"      # <pack>.<name>, unique
@@ -25,6 +26,8 @@ from functools import cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
+
+from lxml.etree import XPath, XPathSyntaxError
 
 from cleaner.errors import RulePackError
 from cleaner.filters.base import STAGES, WHERE, Pack, Rule
@@ -76,6 +79,7 @@ def _load_text(text: str, source: str) -> Pack:
         hosts=tuple(head.get("hosts", ())),
         signatures=tuple(_compile(s, source, "signature", 0) for s in head.get("signatures", ())),
         source=source,
+        prune=tuple(_xpath(x, source) for x in head.get("prune", ())),
     )
 
 
@@ -120,6 +124,15 @@ def _compile(pattern: str, where: str, what: str, flags: int) -> re.Pattern[str]
         return re.compile(pattern, flags)
     except re.error as exc:
         raise RulePackError(f"{where}: bad {what} regex ({exc})") from None
+
+
+def _xpath(expression: str, source: str) -> str:
+    """A prune selector must compile as XPath now, not fail on the first page."""
+    try:
+        XPath(expression)
+    except XPathSyntaxError as exc:
+        raise RulePackError(f"{source}: bad prune XPath {expression!r} ({exc})") from None
+    return expression
 
 
 def _choice(value: str, allowed: tuple[str, ...], where: str, key: str) -> str:
