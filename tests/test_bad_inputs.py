@@ -282,3 +282,13 @@ def test_more_bytes_than_the_text_cap_allows_are_refused_unread(
     assert info.value.reason == "too_large"
     path.write_bytes(_gzip_bytes(data[:4000]) if gzipped else data[:4000])
     assert read_input(path, limits) == data[:4000]
+
+
+@pytest.mark.parametrize(
+    "paths",
+    [["seeds", "seeds"], ["seeds", "seeds/004_a6927e8d2a57a50c.txt"], ["seeds/", "./seeds"]],
+)
+def test_overlapping_paths_give_each_input_once(paths: list[str]) -> None:
+    once = [item.source.path for item in iter_items([ROOT / "seeds"]) if isinstance(item, Item)]
+    items = iter_items([ROOT / path for path in paths])
+    assert [item.source.path for item in items if isinstance(item, Item)] == once

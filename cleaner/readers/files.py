@@ -35,9 +35,33 @@ def kind_of(path: Path) -> str | None:
 
 
 def walk(paths: Iterable[str | os.PathLike[str]]) -> Iterator[Entry]:
-    """Every file under the given paths, sorted, so runs are reproducible."""
-    for root in paths:
-        yield from _walk_one(Path(root), seen=set())
+    """Every file under the given paths, sorted, so runs are reproducible.
+
+    A file reached twice because the paths overlap (a folder and a file in it, a path given
+    twice) is walked once: one input, one outcome. Only then are file paths remembered, so a
+    walk over millions of files in disjoint folders keeps its memory flat."""
+    roots = [Path(root) for root in paths]
+    entries = (entry for root in roots for entry in _walk_one(root, seen=set()))
+    yield from _unique(entries) if _overlapping(roots) else entries
+
+
+def _overlapping(roots: list[Path]) -> bool:
+    absolute = [os.path.abspath(root) for root in roots]
+    return any(
+        a == b or a.startswith(b.rstrip(os.sep) + os.sep)
+        for i, a in enumerate(absolute)
+        for j, b in enumerate(absolute)
+        if i != j
+    )
+
+
+def _unique(entries: Iterator[Entry]) -> Iterator[Entry]:
+    seen: set[str] = set()
+    for entry in entries:
+        key = os.path.abspath(entry.path)
+        if key not in seen:
+            seen.add(key)
+            yield entry
 
 
 def _walk_one(path: Path, seen: set[tuple[int, int]]) -> Iterator[Entry]:
