@@ -49,7 +49,8 @@ class Run:
 
     texts: dict[str, str] = field(default_factory=dict)
     meta: dict[str, Meta] = field(default_factory=dict)
-    seconds: float = 0.0
+    seconds: float = 0.0  # wall clock
+    cpu: float = 0.0  # process CPU time: steadier than the wall clock on a shared machine
 
 
 def _url(rec: dict[str, Any]) -> str | None:
@@ -57,13 +58,15 @@ def _url(rec: dict[str, Any]) -> str | None:
     return url if isinstance(url, str) and url.startswith("http") else None
 
 
-def _timed(fn: Callable[[], Any]) -> tuple[Any, float]:
-    start = time.perf_counter()
+def _timed(fn: Callable[[], Any], run: Run) -> Any:
+    start, cpu = time.perf_counter(), time.process_time()
     try:
         out = fn()
     except Exception:  # a failure counts as an empty prediction, the run goes on
         out = None
-    return out, time.perf_counter() - start
+    run.seconds += time.perf_counter() - start
+    run.cpu += time.process_time() - cpu
+    return out
 
 
 def _ours(pipeline: Pipeline, data: bytes, url: str | None) -> Any:
@@ -77,10 +80,9 @@ def run_set(set_dir: Path, with_meta: bool) -> tuple[Run, Run]:
     for rec in load_truth(set_dir):
         data = (set_dir / "html" / f"{rec['id']}.html").read_bytes()
         url = _url(rec)
-        text, sec = _timed(lambda data=data, url=url: trafilatura.extract(data, url=url))
-        theirs.texts[rec["id"]], theirs.seconds = text or "", theirs.seconds + sec
-        doc, sec = _timed(lambda data=data, url=url: _ours(pipeline, data, url))
-        ours.seconds += sec
+        text = _timed(lambda data=data, url=url: trafilatura.extract(data, url=url), theirs)
+        theirs.texts[rec["id"]] = text or ""
+        doc = _timed(lambda data=data, url=url: _ours(pipeline, data, url), ours)
         ok = isinstance(doc, Document)
         ours.texts[rec["id"]] = doc.text if ok else ""
         ours.meta[rec["id"]] = Meta(doc.title, doc.authors, doc.date) if ok else Meta()
@@ -138,8 +140,10 @@ def report(set_dir: Path, worst: int) -> None:
     print(f"\n== {set_dir.name}: {n} pages ==")
     for name, run in (("cleaner", ours), ("trafilatura", theirs)):
         res = score_predictions(set_dir, run.texts)
-        print(f"{name:12s} {res['metric']:8s} {_fmt(res)}  {n / run.seconds:6.1f} docs/s")
-    print(f"speed ratio cleaner/trafilatura: {theirs.seconds / ours.seconds:.2f}x")
+        speed = f"{n / run.seconds:6.1f} docs/s wall, {n / run.cpu:6.1f} docs/s CPU"
+        print(f"{name:12s} {res['metric']:8s} {_fmt(res)}  {speed}")
+    wall, cpu = theirs.seconds / ours.seconds, theirs.cpu / ours.cpu
+    print(f"speed ratio cleaner/trafilatura (docs/s): wall {wall:.2f}x, CPU {cpu:.2f}x")
     if with_meta:
         _print_meta(truth, ours, theirs)
     if worst:
