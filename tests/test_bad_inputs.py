@@ -292,3 +292,27 @@ def test_overlapping_paths_give_each_input_once(paths: list[str]) -> None:
     once = [item.source.path for item in iter_items([ROOT / "seeds"]) if isinstance(item, Item)]
     items = iter_items([ROOT / path for path in paths])
     assert [item.source.path for item in items if isinstance(item, Item)] == once
+
+
+@pytest.mark.parametrize(
+    ("name", "data"),
+    [
+        ("garbage.warc", b"this is not a WARC file\n" * 4),
+        ("empty.warc.gz", b""),
+        ("page.warc.gz", _gzip_bytes(b"<html><body><p>no WARC here</p></body></html>")),
+    ],
+)
+def test_broken_warc_leaves_a_trace(tmp_path: Path, name: str, data: bytes) -> None:
+    """An archive with no readable response record is one skipped file, never silence."""
+    (tmp_path / name).write_bytes(data)
+    items = list(iter_items([tmp_path]))
+    assert len(items) == 1 and not isinstance(items[0], Item)
+
+
+def test_truncated_warc_keeps_the_records_before_the_cut(tmp_path: Path) -> None:
+    whole = (FIXTURES / "warc" / "news.warc.gz").read_bytes()
+    (tmp_path / "cut.warc.gz").write_bytes(whole[: len(whole) // 2])
+    outcomes = list(run_items(iter_items([tmp_path])))
+    assert outcomes and isinstance(outcomes[0], Document)
+    last = outcomes[-1]
+    assert isinstance(last, Reject) and last.reason == "bad_compression"

@@ -29,12 +29,16 @@ def iter_warc_items(path: Path, max_bytes: int) -> Iterator[Item | Skipped]:
     from cleaner.inputs import Item, Skipped
 
     name = os.path.normpath(str(path))
+    found = 0
     try:
         with path.open("rb") as stream:
             for record in ArchiveIterator(stream, arc2warc=True):
                 item = _item(record, name, max_bytes, Item)
                 if item is not None:
+                    found += 1
                     yield item
+        if not found:  # an empty file or not a WARC at all: leave a trace, not silence
+            yield Skipped(f"{name} (no HTML or text response records)")
     except (OSError, ArchiveLoadFailed, ValueError, EOFError) as exc:
         yield Skipped(f"{name} (unreadable WARC: {exc})")
     except Exception as exc:  # warcio trips on some malformed headers (AttributeError...)
