@@ -17,6 +17,7 @@ trafilatura. Pages are read from the eval folder, never copied into the reposito
 from __future__ import annotations
 
 import argparse
+import multiprocessing
 import multiprocessing.forkserver as forkserver
 import os
 import tempfile
@@ -26,6 +27,7 @@ from pathlib import Path
 
 import psutil
 import trafilatura
+from pebble import ProcessPool
 
 from cleaner.batch import Outputs, run_batch
 from cleaner.config import RunSettings, Settings
@@ -68,6 +70,35 @@ def pipeline(folder: Path, repeat: int, jobs: int) -> Row:
     return Row(counts.read / wall, 1000 * cpu / counts.read)
 
 
+def burn(_: int) -> int:
+    """20 ms of pure CPU: the control task."""
+    started = time.process_time()
+    while time.process_time() - started < 0.02:
+        pass
+    return 0
+
+
+def control(jobs: int, tasks: int = 100) -> float:
+    """Tasks/s of the control through a pebble pool: how much of `jobs` cores the machine
+    gives right now (ideal: jobs * 50), independent of cleaner."""
+    from collections import deque
+    from concurrent.futures import Future
+
+    pool = ProcessPool(max_workers=jobs, context=multiprocessing.get_context("forkserver"))
+    pool.schedule(burn, args=(0,)).result()  # workers up
+    started, pending = time.perf_counter(), deque[Future[int]]()
+    for n in range(tasks):
+        pending.append(pool.schedule(burn, args=(n,)))
+        while len(pending) >= 4 * jobs:
+            pending.popleft().result()
+    while pending:
+        pending.popleft().result()
+    rate = tasks / (time.perf_counter() - started)
+    pool.stop()  # type: ignore[no-untyped-call]
+    pool.join()
+    return rate
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("folder", type=Path, help="folder of .html pages (an eval set's html/)")
@@ -79,6 +110,10 @@ def main() -> None:
     second = bare_trafilatura(files)
     bare = Row((first.docs_per_s + second.docs_per_s) / 2, (first.cpu_ms + second.cpu_ms) / 2)
     report(files, args, bare, one, two)
+    ctl = control(1), control(2)
+    print(f"control, 20 ms CPU tasks    : 1 worker {ctl[0]:.1f}/s, 2 workers {ctl[1]:.1f}/s")
+    print(f"  cores the machine gave 2 workers: {ctl[1] / ctl[0]:.2f} (idle machine: 2.00);")
+    print(f"  cleaner 2 workers / 1 worker: {two.docs_per_s / one.docs_per_s:.2f}")
 
 
 def report(files: list[Path], args: argparse.Namespace, bare: Row, one: Row, two: Row) -> None:
