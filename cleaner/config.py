@@ -64,6 +64,9 @@ class ClassifierSettings:
     block_line_cost: float = 40.0  # each boilerplate line costs this many body characters
     block_char_cost: float = 0.2  # plus this share of its own length
     block_promoted_cost: float = 10.0  # a line that is body only by context costs this
+    teaser_min_units: int = 3  # this many (headline, short blurb) units in a row: a teaser list
+    teaser_blurb_chars: int = 250  # a teaser blurb is one sentence line up to this long
+    teaser_head_chars: int = 150  # its kicker and headline lines are non-sentences up to this
 
 
 @dataclass(frozen=True)

@@ -194,3 +194,42 @@ def test_full_page_dump_exact(case: Path) -> None:
     want = expected(case)
     assert doc.text == want["text"]  # type: ignore[union-attr]
     assert doc.dateline == want["dateline"]  # type: ignore[union-attr]
+
+
+TEASERS_DE = [
+    "Landtagswahl",
+    "Ministerpräsident schließt Koalition mit Extremisten aus",
+    "Acht Wochen vor der Wahl hat der Regierungschef seine Haltung noch einmal bekräftigt.",
+    "Hitzewelle",
+    "Was die Städte aus dem heißen Sommer lernen müssen",
+    "Kliniken und Pflegeheime sollen besser auf die nächste Hitze vorbereitet werden.",
+    "Polizei",
+    "Mann mit Waffe in der Innenstadt festgenommen",
+    "Die Polizei gab am Abend Entwarnung, verletzt wurde niemand.",
+]
+TEASERS_EN = [
+    "Politics",
+    "Governor rules out a deal with the opposition",
+    "Eight weeks before the vote, the governor repeated his position once more.",
+    "Weather",
+    "What cities must learn from the hot summer",
+    "Hospitals and care homes are to be better prepared for the next heat wave.",
+    "Crime",
+    "Man with a weapon arrested in the city centre",
+    "Police said late on Tuesday that nobody had been hurt.",
+]
+
+
+@pytest.mark.parametrize(
+    ("body", "teasers"), [(DE_BODY, TEASERS_DE), (EN_BODY, TEASERS_EN)], ids=["de", "en"]
+)
+def test_teaser_list_after_the_body_is_cut(body: list[str], teasers: list[str]) -> None:
+    doc = run([*body, *teasers])
+    assert doc.lines == body
+    reasons = {r.text: r.rule for r in doc.removed}
+    assert reasons[teasers[2]] == "classifier.teaser-list"
+
+
+def test_two_sections_with_crossheads_are_no_teaser_list() -> None:
+    more = ["Zeitplan noch offen", "Wann die Arbeiten beginnen, will die Stadt im Herbst sagen."]
+    assert run(DE_BODY + more).lines == DE_BODY + more

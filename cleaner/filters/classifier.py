@@ -22,10 +22,12 @@ from cleaner.config import ClassifierSettings
 from cleaner.document import Document
 from cleaner.filters.linefeatures import LineFeatures, measure
 from cleaner.filters.stopwords import pick_language
+from cleaner.filters.teasers import teaser_units
 
 GOOD, NEARGOOD, SHORT, BAD = "good", "neargood", "short", "bad"
 MIN_SENTENCE_WORDS = 3  # a fallback sentence has at least this many words
 OUTSIDE = "outside"  # body-like, but away from the page's main run of body lines
+TEASER = "teaser"  # body-like, but one of a run of kicker/headline/blurb units
 AFTER_CLASSIFIER = ("lead", "end")  # rule stages that need the body's first and last line
 
 
@@ -61,7 +63,10 @@ def judge(
     features = measure(lines, language, title or _title_line(lines))
     first = [_initial(f, i, settings, title is None) for i, f in enumerate(features)]
     classes = [cls for cls, _ in first]
-    final = _main_block(_context(classes, features, settings), classes, features, settings)
+    final = _context(classes, features, settings)
+    for run in teaser_units(features, settings):
+        final[run.start : run.stop] = [TEASER if final[i] == GOOD else final[i] for i in run]
+    final = _main_block(final, classes, features, settings)
     if GOOD not in final:
         final = _fallback(final, features)
     return [_verdict(cls, reason, new) for (cls, reason), new in zip(first, final, strict=True)]
@@ -202,4 +207,6 @@ def _verdict(first: str, reason: str, final: str) -> Verdict:
         return Verdict(True, "body")
     if final == OUTSIDE:
         return Verdict(False, "outside-body")
+    if final == TEASER:
+        return Verdict(False, "teaser-list")
     return Verdict(False, reason if first == BAD else "boilerplate-run")

@@ -23,6 +23,7 @@ class LineFeatures:
     words: int
     stop_density: float  # share of stop words of the document's language
     sentence: bool  # ends like a sentence
+    colon: bool  # ends in a colon (introduces a list or quote)
     strong_vocab: int  # boilerplate phrases (cookie, newsletter, Anmelden, ...) found
     weak_share: float  # share of words common in menus and widgets (Teilen, Video, Sport)
     repeats: int  # how many times this exact line occurs in the document
@@ -51,6 +52,7 @@ def _features(
         words=len(tokens),
         stop_density=density(tokens, language),
         sentence=bool(_SENTENCE_END.search(line)),
+        colon=line.endswith(":"),
         strong_vocab=len(STRONG.findall(line)),
         weak_share=len(WEAK.findall(line)) / max(len(tokens), 1),
         repeats=repeats,
