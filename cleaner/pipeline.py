@@ -96,13 +96,13 @@ class Pipeline:
         return title_from_repeat(doc) if doc.kind == "text" else doc
 
     def _filter(self, doc: Document) -> Document:
-        # A cut moves the windows and fractions other rules and the classifier look at, so
-        # one round can leave what a second would cut: repeat until a round cuts nothing,
-        # which makes cleaning idempotent (cleaning the output again changes nothing).
+        # A cut moves the windows and fractions other rules and the classifier look at, and
+        # can make two title lines adjacent: one round can leave what a second would cut, so
+        # repeat (header included) until a round cuts nothing. That makes cleaning idempotent.
         packs = select_packs(doc, self.packs, self.settings.filters)
-        for _ in range(MAX_FILTER_ROUNDS):
+        for round_ in range(MAX_FILTER_ROUNDS):
             cuts = len(doc.removed)
-            doc = self._filter_round(doc, packs)
+            doc = self._filter_round(self._header(doc) if round_ else doc, packs)
             if len(doc.removed) == cuts:
                 break
         return doc

@@ -43,8 +43,14 @@ texts = st.tuples(st.lists(line, min_size=1, max_size=30), separator).map(
     lambda parts: parts[1].join(parts[0])
 )
 # Modest for CI; CLEANER_EXAMPLES=2000 hunts harder locally.
-EXAMPLES = int(os.environ.get("CLEANER_EXAMPLES", "60"))
-FAST = settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+# CI runs a fixed set (derandomize: no flaky runs); a hunt explores new examples every time.
+HUNT = "CLEANER_EXAMPLES" in os.environ
+FAST = settings(
+    max_examples=int(os.environ.get("CLEANER_EXAMPLES", "60")),
+    derandomize=not HUNT,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)
 
 
 def pieces_of(out_line: str, in_line: str) -> bool:
@@ -87,6 +93,7 @@ def test_nothing_is_invented(text: str) -> None:
 
 @FAST
 @given(texts)
+@example("0 0 0 0 ?\n1 Min.\n0 0 0 0 ?")  # the cut makes two title-like lines adjacent
 def test_cleaning_is_idempotent(text: str) -> None:
     first = clean_text(text)
     if not isinstance(first, Document):
