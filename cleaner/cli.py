@@ -22,7 +22,8 @@ app = typer.Typer(
 )
 
 Output = Annotated[
-    Path | None, typer.Option("-o", "--output", help="JSONL file (default: stdout).")
+    Path | None,
+    typer.Option("-o", "--output", help="JSONL file; .gz or .zst compresses (default: stdout)."),
 ]
 Rejects = Annotated[
     Path | None, typer.Option("--rejects", help="JSONL file for inputs that gave no article.")
