@@ -81,7 +81,10 @@ class RunSettings:
     """How a batch run uses the machine; none of it changes a record."""
 
     jobs: int = 0  # worker processes; 0 means one per core
-    in_flight_per_job: int = 4  # documents queued per worker: bounds memory, keeps workers busy
+    # documents in flight per worker: enough that one slow page (output waits for it, in
+    # order) does not leave the other workers idle; bounded, with their bytes, for memory
+    in_flight_per_job: int = 16
+    max_in_flight_bytes: int = 64 * MB  # payloads (WARC records) held for workers at once
     recycle_after: int = 500  # a worker process is replaced after this many documents
     shard_files: int = 200  # files per shard on a cluster (a WARC file is always one shard)
 

@@ -6,9 +6,9 @@ inside, so its worker must be killed. pebble (maintained, small, pure Python) ki
 of a task that passes its `timeout`, replaces it and goes on, and recycles workers after
 `max_tasks`; `ProcessPoolExecutor` can do neither per task.
 
-Memory stays flat: at most `jobs * in_flight_per_job` items are in flight, results come back as
-finished JSONL lines (not documents), and they are handed on strictly in input order, so the
-output is byte-identical to a one-worker run.
+Memory stays flat: at most `jobs * in_flight_per_job` items and `max_in_flight_bytes` of
+payload are in flight, results come back as finished JSONL lines (not documents), and they are
+handed on strictly in input order, so the output is byte-identical to a one-worker run.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ import signal
 from collections import deque
 from collections.abc import Generator, Iterable, Iterator
 from concurrent.futures import Future
-from typing import Any
+from typing import Any, NamedTuple
 
 from pebble import ProcessExpired, ProcessPool
 
@@ -30,6 +30,13 @@ from cleaner.runner import Result, process_item, reject_result, to_result
 
 _PIPELINE: Pipeline | None = None
 Slot = tuple[Item | Skipped, "Future[Result] | None"]
+
+
+class Window(NamedTuple):
+    """How much may be in flight: documents, and payload bytes (file items carry a path)."""
+
+    items: int
+    bytes: int
 
 
 def resolve_jobs(jobs: int) -> int:
@@ -58,7 +65,8 @@ def run_parallel(
         context=_context(),
     )
     try:
-        yield from _ordered(pool, items, settings, jobs * run.in_flight_per_job)
+        window = Window(jobs * run.in_flight_per_job, run.max_in_flight_bytes)
+        yield from _ordered(pool, items, settings, window)
     finally:
         # normal end, Ctrl-C or an abandoned generator alike: no worker outlives the run
         pool.stop()  # type: ignore[no-untyped-call]
@@ -66,10 +74,11 @@ def run_parallel(
 
 
 def _ordered(
-    pool: ProcessPool, items: Iterable[Item | Skipped], settings: Settings, window: int
+    pool: ProcessPool, items: Iterable[Item | Skipped], settings: Settings, window: Window
 ) -> Iterator[Result | Skipped]:
     timeout = settings.limits.doc_timeout_s
     pending: deque[Slot] = deque()
+    held = 0  # payload bytes in flight
     for item in items:
         future = (
             None
@@ -77,10 +86,17 @@ def _ordered(
             else pool.schedule(_work, args=(item,), timeout=timeout)
         )
         pending.append((item, future))
-        while len(pending) >= window:
-            yield _collect(*pending.popleft(), timeout)
+        held += _size(item)
+        while len(pending) >= window.items or (held > window.bytes and len(pending) > 1):
+            done = pending.popleft()
+            held -= _size(done[0])
+            yield _collect(*done, timeout)
     while pending:
         yield _collect(*pending.popleft(), timeout)
+
+
+def _size(item: Item | Skipped) -> int:
+    return len(item.data) if isinstance(item, Item) and item.data is not None else 0
 
 
 def _collect(

@@ -68,7 +68,8 @@ def test_pool_matches_in_process_run_in_order(corpus: Path) -> None:
 
 
 def test_small_window_and_recycling_keep_order(corpus: Path) -> None:
-    run = RunSettings(jobs=2, in_flight_per_job=1, recycle_after=3)
+    # one document and one byte of payload in flight, workers replaced every 3 documents
+    run = RunSettings(jobs=2, in_flight_per_job=1, max_in_flight_bytes=1, recycle_after=3)
     pooled = list(run_parallel(iter_items([corpus]), Settings(), run))
     assert pooled == list(run_results(iter_items([corpus]), Settings()))
 
