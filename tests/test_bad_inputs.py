@@ -111,7 +111,7 @@ def test_cli_run_over_the_corpus(corpus: Path, tmp_path: Path) -> None:
     done = run_cli(cmd, timeout=300)
     assert done.returncode == 0, done.stderr
     seen = outcomes_by_path(out, rejects, corpus)
-    assert {name: seen[name] for name in seen} == {n: c["outcome"] for n, c in CASES.items()}
+    assert seen == {name: case["outcome"] for name, case in CASES.items()}
     kept = sum(1 for outcome in seen.values() if outcome == "record")
     summary = f"read {len(CASES)}, kept {kept}, rejected {len(CASES) - kept}"
     assert summary in done.stderr
