@@ -15,9 +15,10 @@ from typing import Annotated
 import typer
 
 from cleaner.cli import Rules, RulesDir, app, build_settings, fail
-from cleaner.config import GateSettings
+from cleaner.config import GateSettings, Settings
 from cleaner.document import Document, Removal, Source
 from cleaner.errors import CleanerError, Rejected
+from cleaner.filters.engine import available_packs
 from cleaner.pipeline import Pipeline
 from cleaner.readers.decode import decode
 from cleaner.readers.files import kind_of, read_input
@@ -53,8 +54,9 @@ def explain(
     except CleanerError as exc:
         fail(f"{path}: {exc}")
         return
+    targets = destinations(build_settings(rules, rules_dir, GateSettings.min_words))
     for status in attribute(before, doc):
-        typer.echo(render(status), color=color)
+        typer.echo(render(status, targets), color=color)
     typer.echo(summary(doc, verdict), color=color)
 
 
@@ -106,16 +108,31 @@ def _lost(line: str, removed: list[Removal]) -> LineStatus:
     return LineStatus("trim" if rest.strip() else "cut", line, rules, texts)
 
 
-def render(status: LineStatus) -> str:
-    """One output line: action, rule(s), then the text; coloured by action."""
+def destinations(settings: Settings) -> dict[str, str]:
+    """Rule id -> the fields a move_to_field rule fills, so a cut shows where text went."""
+    return {
+        rule.id: ",".join(sorted(rule.pattern.groupindex) or [rule.field or "?"])
+        for pack in available_packs(settings.filters)
+        for rule in pack.rules
+        if rule.kind == "move_to_field"
+    }
+
+
+def render(status: LineStatus, targets: dict[str, str] | None = None) -> str:
+    """One output line: action, rule(s) (-> field), then the text; coloured by action."""
+    names = [_named(rule, targets or {}) for rule in status.rules]
     if status.action == "keep":
         head = "keep "
     elif status.action == "cut":
-        head = f"cut   {' + '.join(status.rules)}"
+        head = f"cut   {' + '.join(names)}"
     else:
-        took = ", ".join(f"{r} took {p!r}" for r, p in zip(status.rules, status.parts, strict=True))
+        took = ", ".join(f"{r} took {p!r}" for r, p in zip(names, status.parts, strict=True))
         head = f"trim  {took}"
     return typer.style(f"{head} | {status.line}", fg=STYLE[status.action])
+
+
+def _named(rule: str, targets: dict[str, str]) -> str:
+    return f"{rule} -> {targets[rule]}" if rule in targets else rule
 
 
 def summary(doc: Document, verdict: str) -> str:

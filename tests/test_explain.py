@@ -40,7 +40,8 @@ def test_seed_lines_kept_match_the_expected_text(seed: Path) -> None:
 def test_seed_004_shows_the_dateline_and_initials_trimmed() -> None:
     code, output = explain("--no-color", str(SEEDS / "004_a6927e8d2a57a50c.txt"))
     assert code == 0
-    assert "trim  generic.date-header took 'date 2021-04', generic.agency-dateline" in output
+    assert "trim  generic.date-header -> date took 'date 2021-04'" in output
+    assert "generic.agency-dateline -> agency,dateline took 'PEKING (dpa-AFX) -'" in output
     assert "dpa.editor-initials took '/ngu/zb/mis'" in output
     assert "dateline='Peking'" in output and "agency='dpa-AFX'" in output
 
@@ -48,7 +49,8 @@ def test_seed_004_shows_the_dateline_and_initials_trimmed() -> None:
 def test_seed_001_names_the_rule_for_each_cut() -> None:
     _, output = explain("--no-color", str(SEEDS / "001_6755c53f16471b82.txt"))
     assert "cut   generic.reading-time | 1 Min." in output
-    assert "cut   faz.kicker-title | Bezahldienste : Alibaba" in output
+    assert "cut   faz.kicker-title -> kicker,title | Bezahldienste : Alibaba" in output
+    assert "cut   generic.url-line -> url | https://www.faz.net/-hbv-7vnd7" in output
 
 
 def test_classifier_reasons_are_shown() -> None:
