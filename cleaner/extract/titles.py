@@ -67,7 +67,8 @@ def _is_site(segment: str, keys: set[str]) -> bool:
     key = _key(segment)
     if not key:
         return False
-    return any(key == k or (len(k) >= 3 and (k in key or key in k)) for k in keys)
+    # containment either way ('derspiegel' vs 'spiegel'), but only for names of 3+ letters
+    return any(key == k or (min(len(k), len(key)) >= 3 and (k in key or key in k)) for k in keys)
 
 
 def choose_title(sources: TitleSources, keys: set[str]) -> tuple[str | None, str | None]:
