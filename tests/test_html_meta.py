@@ -167,3 +167,8 @@ def test_jsonld_with_raw_newlines_and_entities() -> None:
 def test_byline_authors(page: str, expected: list[str]) -> None:
     tree = lxml_html.document_fromstring(f"<html><head></head><body>{page}</body></html>")
     assert byline_authors(tree) == expected
+
+
+def test_byline_split_over_elements_keeps_a_gap() -> None:
+    page = '<html><body><p class="author"><span>Von</span><b>Erika Muster</b></p></body></html>'
+    assert byline_authors(lxml_html.document_fromstring(page)) == ["Erika Muster"]

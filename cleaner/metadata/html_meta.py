@@ -208,7 +208,7 @@ def byline_authors(tree: lxml_html.HtmlElement) -> list[str]:
     texts = [
         meta.get("content") or "" for meta in tree.iterfind(".//meta") if _is_author_meta(meta)
     ]
-    texts += [node.text_content() for node in BYLINE(tree)]
+    texts += [" ".join(node.itertext()) for node in BYLINE(tree)]  # "Von<b>Name</b>" keeps a gap
     for text in texts:
         names = [
             n
