@@ -2,9 +2,9 @@
 
     python -m benchmarks.memory /work/shared/eval/fundus-de-dev/html --docs 10000 --jobs 2
 
-Runs `cleaner clean FOLDER FOLDER ... -o OUT --rejects REJ --jobs N` (the folder repeated
-until it holds `docs` pages) in a child process and samples the memory (PSS) of the
-whole process tree (the main process, the fork server and the workers) while counting the
+Runs `cleaner clean PASS1 PASS2 ... -o OUT --rejects REJ --jobs N` (symlinks to the folder,
+enough to hold `docs` pages) in a child process and samples the memory (PSS) of the whole
+process tree (the main process, the fork server and the workers) while counting the
 lines written. Prints the peak seen up to 1k documents and the peak over the whole run:
 equal figures mean memory does not grow with the input. Needs psutil (a dask dependency).
 """
@@ -20,6 +20,8 @@ import time
 from pathlib import Path
 
 import psutil
+
+from benchmarks.repeat import repeated
 
 MB = 1024 * 1024
 
@@ -67,7 +69,8 @@ def run(folder: Path, docs: int, jobs: int, marks: list[int]) -> dict[int, tuple
     with tempfile.TemporaryDirectory() as tmp:
         out, rej = Path(tmp) / "o.jsonl", Path(tmp) / "r.jsonl"
         code = "from cleaner.cli import main; main()"
-        args = ["clean", *[str(folder)] * repeat, "-o", str(out), "--rejects", str(rej)]
+        passes = [str(path) for path in repeated(folder, repeat, Path(tmp))]
+        args = ["clean", *passes, "-o", str(out), "--rejects", str(rej)]
         child = subprocess.Popen([sys.executable, "-c", code, *args, "-j", str(jobs)])
         proc = psutil.Process(child.pid)
         peaks = {mark: (0, 0) for mark in marks}

@@ -29,6 +29,7 @@ import psutil
 import trafilatura
 from pebble import ProcessPool
 
+from benchmarks.repeat import repeated
 from cleaner.batch import Outputs, run_batch
 from cleaner.config import RunSettings, Settings
 from cleaner.parallel import run_parallel
@@ -62,8 +63,9 @@ def pipeline(folder: Path, repeat: int, jobs: int) -> Row:
     time.sleep(0.5)  # let the fork server reap the warm-up workers
     with tempfile.TemporaryDirectory() as tmp:
         outputs = Outputs(os.path.join(tmp, "o.jsonl"), os.path.join(tmp, "r.jsonl"))
+        passes = repeated(folder, repeat, Path(tmp))
         before = (time.perf_counter(), time.process_time(), workers_cpu())
-        counts, _ = run_batch([folder] * repeat, outputs, Settings(), RunSettings(jobs=jobs))
+        counts, _ = run_batch(passes, outputs, Settings(), RunSettings(jobs=jobs))
         wall = time.perf_counter() - before[0]
         time.sleep(0.5)  # the stopped workers are reaped, their times counted
         cpu = time.process_time() - before[1] + workers_cpu() - before[2]
