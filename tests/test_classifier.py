@@ -233,3 +233,19 @@ def test_teaser_list_after_the_body_is_cut(body: list[str], teasers: list[str]) 
 def test_two_sections_with_crossheads_are_no_teaser_list() -> None:
     more = ["Zeitplan noch offen", "Wann die Arbeiten beginnen, will die Stadt im Herbst sagen."]
     assert run(DE_BODY + more).lines == DE_BODY + more
+
+
+def test_a_paragraph_about_privacy_is_not_a_privacy_notice() -> None:
+    about = (
+        "Die Verbraucherschützer prüften bei sieben Plattformen, ob die Angaben zum Datenschutz "
+        "vollständig waren und ob die Bedingungen verständlich formuliert sind. Bei vier Anbietern "
+        "fanden sie Mängel, zwei davon wollen nun nachbessern, wie sie auf Anfrage mitteilten. "
+        "Die übrigen Händler äußerten sich bis zum Redaktionsschluss nicht zu den Vorwürfen."
+    )
+    notice = (
+        "Aus datenschutzrechtlichen Gründen werden Kommentare, in denen eine E-Mail-Adresse "
+        "steht, nicht freigegeben. Bitte registrieren Sie sich, um zu kommentieren."
+    )
+    doc = run([*DE_BODY[:2], about, notice, *DE_BODY[2:]])
+    assert about in doc.lines
+    assert ("classifier.boilerplate-words", notice) in [(r.rule, r.text) for r in doc.removed]

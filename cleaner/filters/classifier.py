@@ -81,7 +81,9 @@ def _initial(
     f: LineFeatures, index: int, s: ClassifierSettings, title_from_text: bool
 ) -> tuple[str, str]:
     """The class a line earns on its own, and the reason if that class is bad."""
-    if f.strong_vocab >= 2 or (f.strong_vocab and f.chars < s.strong_vocab_max_chars):
+    # One boilerplate phrase per `strong_vocab_max_chars` characters: a paragraph that only
+    # mentions Datenschutz or an Abo keeps its place, a consent or comment notice does not.
+    if f.strong_vocab and f.strong_vocab * s.strong_vocab_max_chars >= f.chars:
         return BAD, "boilerplate-words"
     if f.repeats > 1:
         return BAD, "repeated"
