@@ -54,7 +54,7 @@ class ClassifierSettings:
     good_chars: int = 100  # a sentence this long, dense in stop words, is body on its own
     good_stop_density: float = 0.25  # running prose in German/English sits at 0.3-0.5
     min_stop_density: float = 0.10  # below this a longer line is a list of names or keywords
-    strong_vocab_max_chars: int = 250  # one cookie/login/Abo phrase per this many chars: boilerplate
+    strong_vocab_max_chars: int = 250  # one cookie/login/Abo phrase per this many chars: cut
     menu_word_share: float = 0.3  # a short line this full of menu words (Sport, Video) is nav
     max_digit_share: float = 0.25  # tables of scores, dates and prices are not paragraphs
     title_overlap: float = 0.8  # a non-sentence line made of the title's words repeats it
