@@ -51,7 +51,8 @@ def clean_paths(
     paths: Iterable[str | os.PathLike[str]], settings: Settings | None = None
 ) -> Iterator[Outcome]:
     """Every supported file under `paths` (walked in sorted order), one outcome each."""
-    for outcome in run_items(iter_items(paths), settings):
+    limits = (settings or Settings()).limits
+    for outcome in run_items(iter_items(paths, limits), settings):
         if not isinstance(outcome, Skipped):
             yield outcome
 
