@@ -23,7 +23,7 @@ from tests.conftest import ROOT
 
 CLI = [sys.executable, "-c", "from cleaner.cli import main; main()", "clean"]
 PAGES = 4
-BIG_PAGES = 24
+BIG_PAGES = 96  # long enough that SIGINT lands mid-run on an idle machine too
 
 
 @pytest.fixture(scope="module")
