@@ -23,7 +23,8 @@ from tests.conftest import ROOT
 
 CLI = [sys.executable, "-c", "from cleaner.cli import main; main()", "clean"]
 PAGES = 4
-BIG_PAGES = 96  # long enough that SIGINT lands mid-run on an idle machine too
+BIG_PAGES = 24
+BUSY_PAGES = 4
 
 
 @pytest.fixture(scope="module")
@@ -38,8 +39,21 @@ def reference(corpus: Path) -> tuple[bytes, bytes]:
 
 @pytest.fixture(scope="module")
 def big_corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """Output large enough to reach the file before the run ends (writes are buffered)."""
-    return make_corpus(tmp_path_factory.mktemp("faults_big"), pages=BIG_PAGES)
+    """Output large enough to reach the file before the run ends (writes are buffered), and
+    busy pages in the middle (seconds each) so that SIGINT lands mid-run however idle the
+    machine is."""
+    root = make_corpus(tmp_path_factory.mktemp("faults_big"), pages=BIG_PAGES)
+    for n in range(BUSY_PAGES):
+        (root / "html" / f"page{BIG_PAGES // 2 + n:04d}b-busy.html").write_text(busy_page())
+    return root
+
+
+def busy_page() -> str:
+    """A real page that takes the extractor a second or two: thousands of link blocks."""
+    blocks = "".join(
+        f"<div><a href='/a{i}'>Weiterlesen {i}</a> Wort Wort</div>" for i in range(5000)
+    )
+    return f"<html><body>{blocks}</body></html>"
 
 
 def uninterrupted(corpus: Path) -> tuple[bytes, bytes]:
@@ -120,7 +134,12 @@ def test_ctrl_c_exits_130_then_resume_finishes(big_corpus: Path, tmp_path: Path)
     out, rej = tmp_path / "out.jsonl", tmp_path / "rej.jsonl"
     args = [*CLI, str(big_corpus), "-o", str(out), "--rejects", str(rej), "-j", "2"]
     proc = subprocess.Popen(
-        args, cwd=ROOT, stderr=subprocess.PIPE, text=True, start_new_session=True
+        args,
+        cwd=ROOT,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
+        preexec_fn=default_sigint,
     )
     wait_for_output(proc, out)
     os.killpg(proc.pid, signal.SIGINT)
@@ -132,6 +151,12 @@ def test_ctrl_c_exits_130_then_resume_finishes(big_corpus: Path, tmp_path: Path)
     resumed = cli(big_corpus, out, rej, "--resume", "-j", "2")
     assert resumed.returncode == 0, resumed.stderr
     assert (out.read_bytes(), rej.read_bytes()) == reference
+
+
+def default_sigint() -> None:
+    """Give the child a terminal's SIGINT: an ignored SIGINT is inherited, and a library used
+    earlier in the test session may have left it ignored in this process."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
 def wait_for_output(proc: subprocess.Popen[str], out: Path) -> None:
