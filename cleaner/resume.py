@@ -46,7 +46,7 @@ def repair(path: str) -> None:
 
 def read_ids(path: str) -> Iterator[str]:
     """The `id` of every line (records and rejects both put it first)."""
-    for line in _complete_lines(path):
+    for line in complete_lines(path):
         if line.startswith(_ID_PREFIX) and line[7 + _ID_LEN : 8 + _ID_LEN] == b'"':
             yield line[7 : 7 + _ID_LEN].decode("ascii")
         else:
@@ -74,12 +74,12 @@ def _rewrite_readable(path: str) -> None:
     """A compressed stream cut mid-block cannot be appended to: rewrite its readable lines."""
     tmp = os.path.join(os.path.dirname(path), f".resume-{os.path.basename(path)}")
     with JsonlWriter(tmp) as writer:
-        for line in _complete_lines(path):
+        for line in complete_lines(path):
             writer.write_line(line)
     os.replace(tmp, path)
 
 
-def _complete_lines(path: str) -> Iterator[bytes]:
+def complete_lines(path: str) -> Iterator[bytes]:
     """Lines ending in a newline, up to the end or to the point where decompression fails."""
     with open_read(path) as stream:
         try:
