@@ -7,6 +7,7 @@ from dataclasses import dataclass
 import httpx
 
 from cleaner.errors import Rejected
+from cleaner.readers.decode import charset_of
 
 PAGE_TYPES = ("text/html", "application/xhtml+xml", "text/plain")
 
@@ -41,8 +42,4 @@ class Fetched:
 
     @property
     def charset(self) -> str | None:
-        for part in self.content_type.split(";")[1:]:
-            key, _, value = part.partition("=")
-            if key.strip().lower() == "charset" and value.strip():
-                return value.strip().strip("\"'")
-        return None
+        return charset_of(self.content_type)

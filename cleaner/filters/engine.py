@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from urllib.parse import urlsplit
 
 from cleaner.config import FilterSettings
 from cleaner.document import Document
@@ -11,6 +10,7 @@ from cleaner.errors import SettingsError
 from cleaner.filters.base import STAGES, Pack, Rule
 from cleaner.filters.kinds import KINDS
 from cleaner.filters.packs import builtin_packs, load_dir
+from cleaner.urls import host_of
 
 SIGNATURE_SPAN = 3000  # characters of text searched for pack signatures
 
@@ -28,7 +28,7 @@ def available_packs(settings: FilterSettings) -> tuple[Pack, ...]:
 
 def select_packs(doc: Document, packs: Sequence[Pack], settings: FilterSettings) -> list[Pack]:
     """The generic pack, the forced ones, and (unless turned off) those the document matches."""
-    host = _host(doc.url or doc.source.url)
+    host = host_of(doc.url or doc.source.url)
     head = doc.raw[:SIGNATURE_SPAN] if doc.kind == "text" else "\n".join(doc.lines)[:SIGNATURE_SPAN]
     chosen = []
     for pack in packs:
@@ -41,7 +41,7 @@ def select_packs(doc: Document, packs: Sequence[Pack], settings: FilterSettings)
 def prune_paths(url: str | None, packs: Sequence[Pack], settings: FilterSettings) -> list[str]:
     """XPath selectors of the packs that apply to a page before its text exists: generic,
     forced and (unless turned off) host-matched packs; signatures need text, so not those."""
-    host = _host(url)
+    host = host_of(url)
     chosen = [
         pack
         for pack in packs
@@ -56,15 +56,6 @@ def _matches(pack: Pack, host: str, head: str) -> bool:
     if host and any(host == h or host.endswith("." + h) for h in pack.hosts):
         return True
     return any(sig.search(head) for sig in pack.signatures)
-
-
-def _host(url: str | None) -> str:
-    if not url:
-        return ""
-    try:
-        return (urlsplit(url).hostname or "").lower()
-    except ValueError:
-        return ""
 
 
 def ordered_rules(packs: Sequence[Pack]) -> list[Rule]:

@@ -15,7 +15,6 @@ from __future__ import annotations
 import re
 from dataclasses import astuple, dataclass, field
 from datetime import datetime
-from urllib.parse import urlsplit
 
 from lxml import html as lxml_html
 from lxml.etree import XPath
@@ -23,6 +22,7 @@ from lxml.etree import XPath
 from cleaner.extract.jsonld import LdArticle, article_from_tree
 from cleaner.extract.titles import TitleSources, choose_title, site_keys
 from cleaner.metadata.dates import to_iso
+from cleaner.urls import host_of
 
 DATE_META = (
     "article:published_time",
@@ -82,7 +82,7 @@ def page_meta(tree: lxml_html.HtmlElement, url: str | None) -> PageMeta:
     metas = _meta_tags(tree)
     ld = article_from_tree(tree)
     sitename = metas.get("og:site_name") or ld.publisher
-    keys = site_keys(_host(url), [name for name in (sitename, ld.publisher) if name])
+    keys = site_keys(host_of(url) or None, [name for name in (sitename, ld.publisher) if name])
     sources = _title_sources(tree, metas, ld)
     title, kicker = choose_title(sources, keys)
     return PageMeta(
@@ -222,12 +222,3 @@ def byline_authors(tree: lxml_html.HtmlElement) -> list[str]:
 
 def _is_author_meta(meta: lxml_html.HtmlElement) -> bool:
     return (meta.get("name") or meta.get("property") or "").lower() in AUTHOR_META
-
-
-def _host(url: str | None) -> str | None:
-    if not url:
-        return None
-    try:
-        return urlsplit(url).hostname
-    except ValueError:
-        return None

@@ -130,6 +130,15 @@ def _mostly_utf8(data: bytes) -> str | None:
     return text if broken and multibyte >= 4 * broken else None
 
 
+def charset_of(content_type: str) -> str | None:
+    """The charset parameter of a Content-Type header value, or None."""
+    for part in content_type.split(";")[1:]:
+        key, _, value = part.partition("=")
+        if key.strip().lower() == "charset" and value.strip():
+            return value.strip().strip("\"'")
+    return None
+
+
 def _meta_charset(data: bytes) -> str | None:
     match = _META_CHARSET.search(data[:4096])
     return match.group(1).decode("ascii") if match else None

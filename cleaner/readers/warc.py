@@ -16,6 +16,7 @@ from warcio.archiveiterator import ArchiveIterator
 from warcio.exceptions import ArchiveLoadFailed
 
 from cleaner.document import Source
+from cleaner.readers.decode import charset_of
 
 if TYPE_CHECKING:
     from cleaner.inputs import Item, Skipped
@@ -61,7 +62,7 @@ def _item(rec: Any, name: str, max_bytes: int, item_type: type[Item]) -> Item | 
         fetched_at=warc.get_header("WARC-Date"),
         status=_status(rec.http_headers),
         content_type=content_type,
-        encoding=_charset(content_type),
+        encoding=charset_of(content_type),
     )
     kind = "text" if content_type.lower().startswith("text/plain") else "html"
     data = rec.content_stream().read(max_bytes + 1)
@@ -82,11 +83,3 @@ def _content_type(rec: Any) -> str:
 def _status(headers: Any) -> int | None:
     code = headers.get_statuscode() if headers else None
     return int(code) if code and str(code).isdigit() else None
-
-
-def _charset(content_type: str) -> str | None:
-    for part in content_type.split(";")[1:]:
-        key, _, value = part.partition("=")
-        if key.strip().lower() == "charset" and value.strip():
-            return value.strip().strip("\"'")
-    return None
