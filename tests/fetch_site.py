@@ -110,6 +110,7 @@ def build_routes() -> dict[str, Route]:
         "/to-ftp": redirect("ftp://127.0.0.1/file.html"),
         "/to-private": redirect("/private/secret.html"),
         "/bad-location": redirect("http://[::1"),
+        "/scheme-only-location": redirect("http:x"),  # httpx.InvalidURL, not a TransportError
         "/cookie-wall": cookie_wall(page(article)),
         "/hop1": redirect("/hop2", 307),
         "/hop2": redirect("/hop3", 308),

@@ -51,6 +51,7 @@ CASES = {
     "/loop-a": "too_many_redirects",
     "/to-ftp": "blocked_address",
     "/bad-location": "fetch_failed",
+    "/scheme-only-location": "fetch_failed",
     "/to-private": "robots",
     "/private/secret.html": "robots",
     "/big": "too_large",

@@ -87,13 +87,15 @@ def test_sitemaps_and_feeds_list_the_urls_to_fetch(
 
 def test_a_listing_that_fails_is_a_reject_too(http_site: Server, tmp_path: Path) -> None:
     out, rej = tmp_path / "out.jsonl", tmp_path / "rej.jsonl"
-    feeds = [http_site.url("/bad-feed.xml"), http_site.url("/gone?feed=1")]
+    feeds = [http_site.url(p) for p in ("/bad-feed.xml", "/gone?feed=1", "/scheme-only-location")]
     run(
         "fetch",
         "--feed",
         feeds[0],
         "--feed",
         feeds[1],
+        "--sitemap",
+        feeds[2],
         "-o",
         str(out),
         "--rejects",
@@ -102,7 +104,7 @@ def test_a_listing_that_fails_is_a_reject_too(http_site: Server, tmp_path: Path)
     )
     assert lines(out) == []
     assert sorted((r["source"]["url"], r["reason"]) for r in lines(rej)) == sorted(
-        [(feeds[0], "no_text"), (feeds[1], "http_status")]
+        [(feeds[0], "no_text"), (feeds[1], "http_status"), (feeds[2], "fetch_failed")]
     )
 
 

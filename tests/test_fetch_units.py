@@ -42,6 +42,26 @@ from cleaner.fetch.settings import FetchSettings
         ("fd00:ec2::254", False),  # AWS metadata over IPv6
         ("::ffff:127.0.0.1", False),  # IPv4-mapped loopback
         ("2002:7f00:1::", False),  # 6to4 wrapping 127.0.0.1
+        ("64:ff9b::a9fe:a9fe", False),  # NAT64 wrapping 169.254.169.254
+        ("64:ff9b::7f00:1", False),  # NAT64 wrapping 127.0.0.1
+        ("64:ff9b:1::a00:1", False),  # local-use NAT64 prefix: not global at all
+        ("::7f00:1", False),  # IPv4-compatible 127.0.0.1
+        ("::a9fe:a9fe", False),  # IPv4-compatible 169.254.169.254
+        ("::ffff:0:a00:1", False),  # IPv4-translated 10.0.0.1
+        ("::ffff:0:7f00:1", False),  # IPv4-translated 127.0.0.1
+        ("fec0::1", False),  # site-local (deprecated)
+        ("fc00::1", False),  # unique local
+        ("ff02::1", False),  # multicast
+        ("100::1", False),  # discard-only
+        ("2001:db8::1", False),  # documentation
+        ("198.51.100.7", False),  # documentation
+        ("240.0.0.1", False),  # reserved
+        ("255.255.255.255", False),
+        ("2001:0:4136:e378:8000:63bf:a247:27dd", True),  # Teredo, public server and client
+        ("2001:0:4136:e378:8000:63bf:80ff:fffe", False),  # Teredo client 127.0.0.1
+        ("64:ff9b::5db8:d822", True),  # NAT64 wrapping 93.184.216.34
+        ("::ffff:93.184.216.34", True),
+        ("2002:5db8:d822::1", True),  # 6to4 of a public address
         ("93.184.216.34", True),
         ("2606:2800:220:1:248:1893:25c8:1946", True),
     ],

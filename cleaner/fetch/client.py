@@ -143,6 +143,10 @@ class Fetcher:
                 return await self._request(url, accept)
         except BlockedAddress as exc:
             raise FetchError("blocked_address", str(exc)) from None
+        except httpx.InvalidURL as exc:
+            # httpx builds the next request of a redirect even when it does not follow it, so
+            # a Location it cannot parse (http:x) raises here; retrying would answer the same
+            raise FetchError("fetch_failed", f"invalid URL or redirect Location ({exc})") from None
         except (TimeoutError, httpx.TimeoutException) as exc:
             detail = f"no complete answer in time ({type(exc).__name__})"
             raise _Retry(FetchError("timeout", detail)) from None

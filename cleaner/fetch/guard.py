@@ -42,13 +42,68 @@ class AddressPolicy:
             raise BlockedAddress(detail)
 
 
+# Not globally reachable (IANA special-purpose registries), listed here rather than taken
+# from `ipaddress.is_global`, whose answer differs between Python versions.
+BLOCKED_V4 = tuple(
+    ipaddress.IPv4Network(net)
+    for net in (
+        "0.0.0.0/8",  # "this network"
+        "10.0.0.0/8",  # private (RFC 1918)
+        "100.64.0.0/10",  # carrier-grade NAT
+        "127.0.0.0/8",  # loopback
+        "169.254.0.0/16",  # link-local, cloud metadata (169.254.169.254)
+        "172.16.0.0/12",  # private
+        "192.0.0.0/24",  # IETF protocol assignments
+        "192.0.2.0/24",  # documentation
+        "192.88.99.0/24",  # 6to4 relay anycast (deprecated)
+        "192.168.0.0/16",  # private
+        "198.18.0.0/15",  # benchmarking
+        "198.51.100.0/24",  # documentation
+        "203.0.113.0/24",  # documentation
+        "224.0.0.0/4",  # multicast
+        "240.0.0.0/4",  # reserved, and the broadcast address
+    )
+)
+GLOBAL_UNICAST_V6 = ipaddress.IPv6Network("2000::/3")  # everything else is special-purpose
+BLOCKED_V6 = tuple(
+    ipaddress.IPv6Network(net)
+    for net in (
+        "2001:2::/48",  # benchmarking
+        "2001:10::/28",  # ORCHID (deprecated)
+        "2001:db8::/32",  # documentation
+        "3fff::/20",  # documentation
+    )
+)
+# IPv6 forms that carry an IPv4 address in their low 32 bits: judged by that address.
+EMBEDDING_V6 = tuple(
+    ipaddress.IPv6Network(net)
+    for net in (
+        "::/96",  # IPv4-compatible (deprecated), also :: and ::1
+        "::ffff:0:0/96",  # IPv4-mapped
+        "::ffff:0:0:0/96",  # IPv4-translated (SIIT)
+        "64:ff9b::/96",  # NAT64 well-known prefix
+    )
+)
+
+
 def is_public(ip: IPAddress) -> bool:
-    """Globally routable; covers loopback, RFC 1918, link-local (169.254.169.254), CGNAT, ULA."""
-    if isinstance(ip, ipaddress.IPv6Address):
-        embedded = ip.ipv4_mapped or ip.sixtofour or (ip.teredo[1] if ip.teredo else None)
-        if embedded is not None:
-            return is_public(embedded)
-    return ip.is_global and not ip.is_multicast
+    """Globally routable: not loopback, RFC 1918, link-local (169.254.169.254), CGNAT, ULA,
+    site-local, multicast, documentation; IPv6 wrapping an IPv4 address is judged by it."""
+    if isinstance(ip, ipaddress.IPv4Address):
+        return not any(ip in net for net in BLOCKED_V4)
+    embedded = _embedded_v4(ip)
+    if embedded:
+        return all(is_public(inner) for inner in embedded)
+    return ip in GLOBAL_UNICAST_V6 and not any(ip in net for net in BLOCKED_V6)
+
+
+def _embedded_v4(ip: ipaddress.IPv6Address) -> list[ipaddress.IPv4Address]:
+    """The IPv4 addresses an IPv6 address carries (NAT64, mapped, 6to4, Teredo), if any."""
+    if any(ip in net for net in EMBEDDING_V6):
+        return [ipaddress.IPv4Address(int(ip) & 0xFFFFFFFF)]
+    if ip.sixtofour is not None:
+        return [ip.sixtofour]
+    return list(ip.teredo) if ip.teredo else []
 
 
 def check_scheme(url: str, scheme: str) -> None:
