@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import gzip
 import socket
 from collections.abc import Iterable
 from dataclasses import replace
 
 import pytest
-from httpserver import Server, page, serve
+from fetch_site import HTTP_FIXTURES, raw
+from httpserver import Route, Server, page, serve
 
 from cleaner.document import Document, Outcome, Reject
 from cleaner.fetch import FetchSettings, fetch_and_clean
@@ -265,3 +267,32 @@ def test_gate_token_is_kept_only_with_a_body(http_site: Server) -> None:
         return held
 
     assert asyncio.run(scenario()) == [False, False, True]
+
+
+RULES = b"User-agent: *\nDisallow: /private/\n"
+PADDING = b"# " + b"x" * 1000 + b"\n"
+
+
+@pytest.mark.parametrize(
+    ("robots", "allowed"),
+    [
+        # longer than any body cap: RFC 9309 says parse the first 500 KiB, not "no robots.txt"
+        (page(RULES + PADDING * 600, "text/plain"), False),
+        # a gzip bomb (over the 1 MB decompression cap): its first 512 KiB are read
+        (raw(gzip.compress(RULES + b"\n" * 5_000_000), "gzip"), False),
+        # served but unreadable: RFC 9309 2.3.1.4 wants the conservative reading, disallow all
+        (raw(gzip.compress(RULES * 50)[:40], "gzip"), False),
+        (lambda h: h.reply(500, b"oops", "text/plain"), False),
+        (lambda h: h.reply(404, b"none", "text/plain"), True),
+    ],
+    ids=["oversized", "bomb", "corrupt", "server-error", "missing"],
+)
+def test_robots_txt_that_cannot_be_read_whole_is_not_a_licence(
+    robots: Route, allowed: bool
+) -> None:
+    article = (HTTP_FIXTURES / "article.html").read_bytes()
+    routes = {"/robots.txt": robots, "/private/a.html": page(article)}
+    with serve(routes) as server:
+        outcome = crawl([server.url("/private/a.html")], FAST)[server.url("/private/a.html")]
+        assert ("/private/a.html" in server.log) is allowed
+    assert (getattr(outcome, "reason", "ok") == "robots") is not allowed

@@ -19,11 +19,13 @@ ACCEPT_ENCODING = "gzip, deflate"
 class BoundedDecoder:
     """Incremental gzip/deflate/identity decoder that refuses to grow past `max_out` bytes."""
 
-    def __init__(self, encoding: str, max_out: int) -> None:
+    def __init__(self, encoding: str, max_out: int, keep_prefix: bool = False) -> None:
         self.encoding = encoding.strip().lower()
         if self.encoding not in ("", "identity", "gzip", "x-gzip", "deflate"):
             raise Rejected("bad_compression", f"unsupported Content-Encoding {encoding!r}")
         self.max_out = max_out
+        self.keep_prefix = keep_prefix  # past the cap: keep the first max_out bytes, stop
+        self.full = False
         self.size = 0
         self._inflater: zlib._Decompress | None = None
 
@@ -39,11 +41,11 @@ class BoundedDecoder:
 
     def finish(self) -> None:
         """Call when the body has ended: a half-finished stream is truncated."""
-        if self._inflater is not None and not self._inflater.eof:
+        if not self.full and self._inflater is not None and not self._inflater.eof:
             raise Rejected("bad_compression", f"{self.encoding} data is truncated")
 
     def _inflate(self, data: bytes, out: bytearray) -> None:
-        while data:
+        while data and not self.full:
             inflater = self._inflater_for(data)
             out += self._count(inflater.decompress(data, self.max_out + 1 - self.size))
             data = inflater.unconsumed_tail
@@ -58,6 +60,9 @@ class BoundedDecoder:
 
     def _count(self, data: bytes) -> bytes:
         self.size += len(data)
+        if self.size > self.max_out and self.keep_prefix:
+            self.full = True
+            return data[: len(data) - (self.size - self.max_out)]
         if self.size > self.max_out:
             raise Rejected("too_large", f"body decompresses to more than {self.max_out} bytes")
         return data
@@ -83,5 +88,20 @@ async def read_body(response: httpx.Response, max_raw: int, max_out: int) -> byt
         if received > max_raw:
             raise Rejected("too_large", f"body exceeds {max_raw} bytes")
         parts.append(decoder.feed(chunk))
+    decoder.finish()
+    return b"".join(parts)
+
+
+async def read_prefix(response: httpx.Response, max_raw: int, size: int) -> bytes:
+    """The first `size` decoded bytes of the body, however long it is (RFC 9309 asks robots.txt
+    parsers to read at least 500 KiB, not to give up on a longer file); a gzip bomb stops at
+    `size` too. Corrupt or truncated compression is still Rejected."""
+    decoder = BoundedDecoder(response.headers.get("content-encoding", ""), size, keep_prefix=True)
+    received, parts = 0, []
+    async for chunk in response.aiter_raw():
+        received += len(chunk)
+        parts.append(decoder.feed(chunk))
+        if decoder.full or received > max_raw:
+            return b"".join(parts)
     decoder.finish()
     return b"".join(parts)

@@ -15,12 +15,18 @@ from types import TracebackType
 import httpx
 
 from cleaner.errors import Rejected
-from cleaner.fetch.body import read_body
+from cleaner.fetch.body import read_body, read_prefix
 from cleaner.fetch.guard import BlockedAddress, check_scheme
 from cleaner.fetch.page import PAGE_TYPES, Fetched, FetchError
 from cleaner.fetch.ratelimit import HostLimiter
 from cleaner.fetch.retry import RETRY_AFTER_STATUSES, backoff, retry_after, should_retry_status
-from cleaner.fetch.robots import Robots, robots_from_body, robots_from_status, robots_url
+from cleaner.fetch.robots import (
+    MAX_ROBOTS_BYTES,
+    Robots,
+    robots_from_body,
+    robots_from_status,
+    robots_url,
+)
 from cleaner.fetch.settings import FetchSettings
 from cleaner.fetch.transport import build_client
 
@@ -80,10 +86,11 @@ class Fetcher:
         limit: int,
         robots: bool,
         gate: asyncio.Semaphore | None = None,
+        prefix: int | None = None,
     ) -> Fetched:
         current, visits = url, Counter([url])
         for _ in range(limit + 1):
-            result = await self._hop(current, accept, robots, gate)
+            result = await self._hop(current, accept, robots, gate, prefix)
             if isinstance(result, Fetched):
                 result.url = url
                 return result
@@ -95,7 +102,12 @@ class Fetcher:
         raise FetchError("too_many_redirects", f"more than {limit} redirects", result.status)
 
     async def _hop(
-        self, url: str, accept: tuple[str, ...] | None, robots: bool, gate: asyncio.Semaphore | None
+        self,
+        url: str,
+        accept: tuple[str, ...] | None,
+        robots: bool,
+        gate: asyncio.Semaphore | None,
+        prefix: int | None,
     ) -> Fetched | _Redirect:
         parsed = _parse(url)
         host = parsed.netloc.decode("ascii").lower()
@@ -105,7 +117,7 @@ class Fetcher:
         for attempt in range(self.settings.max_retries + 1):
             try:
                 async with self.limiter.slot(host, delay):
-                    return await self._gated(url, accept, gate)
+                    return await self._gated(url, accept, gate, prefix)
             except _Retry as retry:
                 wait = self._wait(retry, attempt)
                 self.limiter.defer(host, wait)
@@ -123,13 +135,17 @@ class Fetcher:
         return backoff(attempt, s.backoff_base_s, s.backoff_max_s)
 
     async def _gated(
-        self, url: str, accept: tuple[str, ...] | None, gate: asyncio.Semaphore | None
+        self,
+        url: str,
+        accept: tuple[str, ...] | None,
+        gate: asyncio.Semaphore | None,
+        prefix: int | None,
     ) -> Fetched | _Redirect:
         if gate is None:
-            return await self._attempt(url, accept)
+            return await self._attempt(url, accept, prefix)
         await gate.acquire()
         try:
-            result = await self._attempt(url, accept)
+            result = await self._attempt(url, accept, prefix)
         except BaseException:
             gate.release()
             raise
@@ -137,10 +153,12 @@ class Fetcher:
             gate.release()  # a redirect hop: the body comes later, if at all
         return result
 
-    async def _attempt(self, url: str, accept: tuple[str, ...] | None) -> Fetched | _Redirect:
+    async def _attempt(
+        self, url: str, accept: tuple[str, ...] | None, prefix: int | None
+    ) -> Fetched | _Redirect:
         try:
             async with asyncio.timeout(self.settings.total_timeout_s):
-                return await self._request(url, accept)
+                return await self._request(url, accept, prefix)
         except BlockedAddress as exc:
             raise FetchError("blocked_address", str(exc)) from None
         except httpx.InvalidURL as exc:
@@ -154,20 +172,28 @@ class Fetcher:
             detail = f"{type(exc).__name__}: {exc or 'connection closed or reset'}"
             raise _Retry(FetchError("fetch_failed", detail)) from None
 
-    async def _request(self, url: str, accept: tuple[str, ...] | None) -> Fetched | _Redirect:
+    async def _request(
+        self, url: str, accept: tuple[str, ...] | None, prefix: int | None
+    ) -> Fetched | _Redirect:
         async with self.client.stream("GET", url) as response:
             status = response.status_code
             if 300 <= status < 400 and "location" in response.headers:
                 return _Redirect(response.headers["location"], status)
             _check_status(response)
             _check_type(response, accept)
-            s = self.settings
             try:
-                body = await read_body(response, s.max_body_bytes, s.max_decompressed_bytes)
+                body = await self._body(response, prefix)
             except Rejected as exc:
                 raise FetchError(exc.reason, exc.detail, status) from None
             phrase, headers = response.reason_phrase, response.headers
             return Fetched(url, str(response.url), status, phrase, headers, body, _now())
+
+    async def _body(self, response: httpx.Response, prefix: int | None) -> bytes:
+        """The whole body within the caps, or only its first `prefix` bytes."""
+        s = self.settings
+        if prefix is not None:
+            return await read_prefix(response, max(s.max_body_bytes, prefix), prefix)
+        return await read_body(response, s.max_body_bytes, s.max_decompressed_bytes)
 
     async def _check_robots(self, parsed: httpx.URL, url: str) -> float:
         """Raise FetchError("robots") if disallowed; return the host delay robots.txt asks for."""
@@ -196,12 +222,16 @@ class Fetcher:
 
     async def _load_robots(self, origin: str) -> Robots:
         try:
-            found = await self._follow(robots_url(origin), None, ROBOTS_REDIRECTS, False)
+            found = await self._follow(
+                robots_url(origin), None, ROBOTS_REDIRECTS, False, prefix=MAX_ROBOTS_BYTES
+            )
         except FetchError as exc:
             if exc.status is not None and exc.reason == "http_status":
                 return robots_from_status(exc.status)
-            if exc.reason in ("too_many_redirects", "too_large", "bad_compression"):
-                return Robots()  # RFC 9309: an unparsable or unfollowable file is "unavailable"
+            if exc.reason == "too_many_redirects":
+                return Robots()  # RFC 9309 2.3.1.2: the file is "unavailable", as a 4xx
+            if exc.reason == "bad_compression":  # served but unreadable: assume disallow
+                return Robots(denial=f"robots.txt is unreadable ({exc.detail})")
             if exc.reason == "blocked_address":  # about the host, not its robots.txt
                 raise
             raise FetchError(exc.reason, f"robots.txt: {exc.detail}", exc.status) from None

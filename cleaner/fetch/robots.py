@@ -1,7 +1,9 @@
 """robots.txt rules per origin, parsed by Protego, following RFC 9309 on failures.
 
-A missing robots.txt (4xx) allows everything; a server error or 429 means "assume complete
-disallow" (RFC 9309, 2.3.1.4), so a struggling site is not crawled.
+A missing robots.txt (4xx) allows everything; a server error, a 429 or a file served but
+unreadable (corrupt compression) means "assume complete disallow" (RFC 9309, 2.3.1.4), so a
+struggling site is not crawled. A longer file is not a failure: its first MAX_ROBOTS_BYTES
+(decoded, so a gzip bomb too) are parsed, as RFC 9309 2.5 asks.
 """
 
 from __future__ import annotations
