@@ -10,6 +10,7 @@ import asyncio
 import contextlib
 import gzip
 import socket
+import threading
 from collections.abc import Iterable
 from dataclasses import replace
 
@@ -296,3 +297,55 @@ def test_robots_txt_that_cannot_be_read_whole_is_not_a_licence(
         outcome = crawl([server.url("/private/a.html")], FAST)[server.url("/private/a.html")]
         assert ("/private/a.html" in server.log) is allowed
     assert (getattr(outcome, "reason", "ok") == "robots") is not allowed
+
+
+class RawServer:
+    """A socket server answering each request by hand, with `trailer` sent in the same write
+    after a complete response (a fake second response), and counting connections."""
+
+    def __init__(self, trailer: bytes) -> None:
+        self.trailer, self.connections = trailer, 0
+        self.sock = socket.create_server(("127.0.0.1", 0))
+        threading.Thread(target=self._accept, daemon=True).start()
+
+    def url(self, path: str) -> str:
+        return f"http://127.0.0.1:{self.sock.getsockname()[1]}{path}"
+
+    def _accept(self) -> None:
+        with contextlib.suppress(OSError):
+            while True:
+                conn, _ = self.sock.accept()
+                self.connections += 1
+                threading.Thread(target=self._serve, args=(conn,), daemon=True).start()
+
+    def _serve(self, conn: socket.socket) -> None:
+        pending = b""
+        with conn, contextlib.suppress(OSError):
+            while data := conn.recv(65536):
+                pending += data
+                while b"\r\n\r\n" in pending:
+                    request, pending = pending.split(b"\r\n\r\n", 1)
+                    body = b"<p>page " + request.split(b" ")[1] + b"</p>"
+                    head = b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n"
+                    conn.sendall(
+                        head + b"Content-Length: %d\r\n\r\n" % len(body) + body + self.trailer
+                    )
+
+
+FAKE = b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: 13\r\n\r\n<p>forged</p>"
+
+
+@pytest.mark.parametrize("trailer", [FAKE, b"", b"\r\n\r\ngarbage"], ids=["fake", "none", "junk"])
+def test_bytes_after_a_response_never_become_the_next_urls_body(trailer: bytes) -> None:
+    server = RawServer(trailer)
+    settings = replace(FAST, obey_robots=False, max_retries=0)
+
+    async def bodies() -> list[bytes]:
+        async with Fetcher(settings) as fetcher:
+            return [(await fetcher.fetch(server.url(f"/{n}"))).body for n in range(3)]
+
+    try:
+        assert asyncio.run(bodies()) == [b"<p>page /%d</p>" % n for n in range(3)]
+    finally:
+        server.sock.close()
+    assert server.connections == (1 if not trailer else 3)  # a clean connection is kept alive
