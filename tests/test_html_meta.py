@@ -172,3 +172,20 @@ def test_byline_authors(page: str, expected: list[str]) -> None:
 def test_byline_split_over_elements_keeps_a_gap() -> None:
     page = '<html><body><p class="author"><span>Von</span><b>Erika Muster</b></p></body></html>'
     assert byline_authors(lxml_html.document_fromstring(page)) == ["Erika Muster"]
+
+
+@pytest.mark.parametrize("depth", [500, 5_000, 100_000])
+@pytest.mark.parametrize(
+    ("opening", "middle", "closing"),
+    [("[", "", "]"), ('{"@graph":', "{}", "}"), ('{"name":', '"x"', "}")],
+    ids=["list", "graph", "author"],
+)
+def test_absurdly_nested_jsonld_is_ignored_not_fatal(
+    depth: int, opening: str, middle: str, closing: str
+) -> None:
+    nested = opening * depth + middle + closing * depth
+    deep = f'{{"@type": "NewsArticle", "headline": "Tief", "author": {nested}}}'
+    good = '{"@type": "NewsArticle", "headline": "Die Brücke"}'
+    scripts = "".join(f'<script type="application/ld+json">{ld}</script>' for ld in (deep, good))
+    tree = lxml_html.document_fromstring(f"<html><head>{scripts}</head><body></body></html>")
+    assert article_from_tree(tree).headline == "Die Brücke"  # the sane script still counts

@@ -59,17 +59,36 @@ def article_from_tree(tree: lxml_html.HtmlElement) -> LdArticle:
 def _objects(tree: lxml_html.HtmlElement) -> Iterator[dict[str, Any]]:
     for script in tree.iterfind(".//script[@type='application/ld+json']"):
         data = _load(script.text or "")
-        yield from _walk(data)
+        if _shallow(data):  # the walks below recurse; real JSON-LD nests a few levels
+            yield from _walk(data)
 
 
 def _load(text: str) -> Any:
     try:
         return json.loads(text, strict=False)  # strict=False: raw newlines inside strings
+    except RecursionError:  # nested deeper than the interpreter's stack: not metadata
+        return None
     except ValueError:
         try:  # trailing junk after the object ("};", a second object)
             return json.JSONDecoder(strict=False).raw_decode(text.strip())[0]
         except ValueError:
             return None
+
+
+MAX_DEPTH = 64
+
+
+def _shallow(data: Any) -> bool:
+    """No list or object nested deeper than MAX_DEPTH (checked without recursion)."""
+    stack = [(data, 0)]
+    while stack:
+        node, depth = stack.pop()
+        if depth > MAX_DEPTH:
+            return False
+        children = node.values() if isinstance(node, dict) else node
+        if isinstance(node, dict | list):
+            stack.extend((child, depth + 1) for child in children)
+    return True
 
 
 def _walk(data: Any) -> Iterator[dict[str, Any]]:
