@@ -19,6 +19,7 @@ REASONS: dict[str, str] = {
     "undecodable": "the bytes could not be decoded as text in any known encoding",
     "too_large": "the input exceeds the size cap (raw or decompressed)",
     "bad_compression": "a compressed input is truncated or corrupt",
+    "bad_archive": "a WARC/ARC file is damaged here (bad header, wrong length, junk bytes)",
     "no_text": "no article text was found (empty page, scripts only, frameset)",
     "too_short": "the cleaned text is shorter than the quality gate allows",
     "timeout": "processing exceeded the per-document time limit",

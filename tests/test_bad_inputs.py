@@ -295,18 +295,25 @@ def test_overlapping_paths_give_each_input_once(paths: list[str]) -> None:
 
 
 @pytest.mark.parametrize(
-    ("name", "data"),
+    ("name", "data", "problem"),
     [
-        ("garbage.warc", b"this is not a WARC file\n" * 4),
-        ("empty.warc.gz", b""),
-        ("page.warc.gz", _gzip_bytes(b"<html><body><p>no WARC here</p></body></html>")),
+        ("garbage.warc", b"this is not a WARC file\n" * 4, "bad_archive"),
+        ("empty.warc.gz", b"", None),
+        (
+            "page.warc.gz",
+            _gzip_bytes(b"<html><body><p>no WARC here</p></body></html>"),
+            "bad_archive",
+        ),
+        ("cut.warc.gz", _gzip_bytes(b"WARC/1.0\r\n" * 9)[:-9], "bad_compression"),
     ],
 )
-def test_broken_warc_leaves_a_trace(tmp_path: Path, name: str, data: bytes) -> None:
-    """An archive with no readable response record is one skipped file, never silence."""
+def test_broken_warc_leaves_a_trace(
+    tmp_path: Path, name: str, data: bytes, problem: str | None
+) -> None:
+    """A damaged archive is a reject saying why; an empty one is a skipped file: never silence."""
     (tmp_path / name).write_bytes(data)
-    items = list(iter_items([tmp_path]))
-    assert len(items) == 1 and not isinstance(items[0], Item)
+    (item,) = list(iter_items([tmp_path]))
+    assert (item.problem[0] if isinstance(item, Item) and item.problem else None) == problem
 
 
 def test_truncated_warc_keeps_the_records_before_the_cut(tmp_path: Path) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 from io import BytesIO
 from pathlib import Path
 
@@ -11,7 +12,7 @@ from warcio.warcwriter import WARCWriter
 
 from cleaner.config import Limits, Settings
 from cleaner.document import Reject
-from cleaner.inputs import Item, Skipped, iter_items
+from cleaner.inputs import Item, iter_items
 from cleaner.pipeline import default_pipeline
 from cleaner.runner import process_item
 from tests.conftest import FIXTURES
@@ -95,13 +96,19 @@ def test_truncated_archive_keeps_whole_records_and_rejects_the_cut_one(
 
 
 @pytest.mark.parametrize(
-    "data", [b"\x00\x01\x02garbage" * 20, b"WARC/1.0\r\nWARC-Type: response\r\n"]
+    ("data", "reason"),
+    [
+        (b"\x00\x01\x02garbage" * 20, "bad_archive"),
+        (b"WARC/1.0\r\nWARC-Type: response\r\n", "bad_compression"),  # cut in its header
+    ],
 )
-def test_archive_that_is_not_a_warc_is_skipped(tmp_path: Path, data: bytes) -> None:
+def test_archive_that_is_not_a_warc_is_a_reject_that_says_why(
+    tmp_path: Path, data: bytes, reason: str
+) -> None:
     path = tmp_path / "broken.warc"
     path.write_bytes(data)
     (item,) = list(iter_items([path]))
-    assert isinstance(item, Skipped) and "unreadable WARC" in item.path
+    assert isinstance(item, Item) and item.problem is not None and item.problem[0] == reason
 
 
 @pytest.mark.parametrize("cap", [100, 10_000_000])
@@ -111,3 +118,73 @@ def test_payload_cap_rejects_large_records(cap: int) -> None:
     items = [item for item in iter_items([NEWS], limits) if isinstance(item, Item)]
     reasons = {process_item(item, pipeline).ok for item in items[:3]}
     assert reasons == ({False} if cap == 100 else {True})
+
+
+ARTICLE = (
+    "<html><body><article><h1>Titel {n}</h1><p>"
+    + "Ein ganz gewöhnlicher Satz mit genug Wörtern für einen kurzen Artikel hier. " * 8
+    + "</p></article></body></html>"
+)
+
+
+def pages(count: int) -> list[tuple[str, str, bytes]]:
+    return [
+        (f"http://a.example/{n}", "text/html; charset=utf-8", ARTICLE.format(n=n).encode())
+        for n in range(count)
+    ]
+
+
+def outcomes_of(path: Path) -> list[tuple[str | None, str]]:
+    """(url, "ok" or the reject reason) for every item the file gives."""
+    pipeline = default_pipeline(Settings())
+    found = []
+    for item in iter_items([path]):
+        assert isinstance(item, Item), item
+        outcome = process_item(item, pipeline)
+        found.append((item.source.url, "ok" if outcome.ok else getattr(outcome, "reason", "")))
+    return found
+
+
+def test_warc_gzipped_as_one_stream_is_read_whole(tmp_path: Path) -> None:
+    plain = tmp_path / "crawl.warc"
+    write_warc(plain, pages(3), gzip=False)
+    whole = tmp_path / "crawl.warc.gz"
+    whole.write_bytes(gzip.compress(plain.read_bytes()))  # what `gzip crawl.warc` makes
+    assert outcomes_of(whole) == outcomes_of(plain) == [(u, "ok") for u, _, _ in pages(3)]
+
+
+def pack(data: bytes, packing: str) -> bytes:
+    """A WARC as is, gzipped whole, or one gzip member per record (as warcio writes)."""
+    if packing == "plain":
+        return data
+    if packing == "one-stream":
+        return gzip.compress(data)
+    records = [b"WARC/1." + part for part in data.split(b"WARC/1.")[1:]]
+    return b"".join(gzip.compress(record) for record in records)
+
+
+def lie_about_length(data: bytes, record: int, delta: int) -> bytes:
+    """Change the WARC Content-Length of the `record`-th record (0-based) by `delta`."""
+    start = -1
+    for _ in range(record + 1):
+        start = data.index(b"WARC/1.", start + 1)
+    field = data.index(b"\r\nContent-Length: ", start) + len(b"\r\nContent-Length: ")
+    end = data.index(b"\r\n", field)
+    return data[:field] + str(int(data[field:end]) + delta).encode() + data[end:]
+
+
+@pytest.mark.parametrize("delta", [-40, 40, 5_000, 10**6])
+@pytest.mark.parametrize("packing", ["plain", "one-stream", "per-record"])
+def test_a_lying_content_length_costs_one_record_not_the_rest(
+    tmp_path: Path, delta: int, packing: str
+) -> None:
+    plain = tmp_path / "crawl.warc"
+    write_warc(plain, pages(4), gzip=False)
+    data = lie_about_length(plain.read_bytes(), 1, delta)
+    path = tmp_path / ("lie.warc" if packing == "plain" else "lie.warc.gz")
+    path.write_bytes(pack(data, packing))
+    found = outcomes_of(path)
+    urls = [u for u, _, _ in pages(4)]
+    assert [u for u, status in found if status == "ok"] == [urls[0], urls[2], urls[3]]
+    assert (urls[1], "bad_archive") in found  # the lying record is a reject, with its URL
+    assert all(status in ("ok", "bad_archive") for _, status in found)
