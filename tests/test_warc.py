@@ -6,12 +6,14 @@ import gzip
 from io import BytesIO
 from pathlib import Path
 
+import brotli
 import pytest
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
 from cleaner.config import Limits, Settings
 from cleaner.document import Reject
+from cleaner.errors import Rejected
 from cleaner.inputs import Item, iter_items
 from cleaner.pipeline import default_pipeline
 from cleaner.runner import process_item
@@ -188,3 +190,43 @@ def test_a_lying_content_length_costs_one_record_not_the_rest(
     assert [u for u, status in found if status == "ok"] == [urls[0], urls[2], urls[3]]
     assert (urls[1], "bad_archive") in found  # the lying record is a reject, with its URL
     assert all(status in ("ok", "bad_archive") for _, status in found)
+
+
+def write_encoded(path: Path, records: list[tuple[str, str, bytes]]) -> None:
+    """HTML responses with the given Content-Encoding ("" for none) and raw body."""
+    with path.open("wb") as stream:
+        writer = WARCWriter(stream, gzip=True)
+        for url, encoding, body in records:
+            headers = [("Content-Type", "text/html; charset=utf-8")]
+            headers += [("Content-Encoding", encoding)] if encoding else []
+            http = StatusAndHeaders("200 OK", headers, "HTTP/1.1")
+            record = writer.create_warc_record(url, "response", BytesIO(body), http_headers=http)
+            writer.write_record(record)
+
+
+def test_brotli_records_are_decoded_and_a_broken_one_costs_only_itself(tmp_path: Path) -> None:
+    page = ARTICLE.format(n=1).encode()
+    path = tmp_path / "br.warc.gz"
+    records = [
+        ("http://a.example/br", "br", brotli.compress(page)),
+        ("http://a.example/bad-br", "br", b"this is not brotli data"),
+        ("http://a.example/bomb", "br", brotli.compress(b"<p>" + b" " * 30_000_000)),
+        ("http://a.example/plain", "", page),
+    ]
+    write_encoded(path, records)
+    items = [item for item in iter_items([path], Limits(max_input_bytes=10_000_000))]
+    assert [item.source.url for item in items if isinstance(item, Item)] == [
+        url for url, _, _ in records
+    ]
+    assert isinstance(items[0], Item) and items[0].data == page
+    found = outcomes_of(path)
+    assert found[0] == ("http://a.example/br", "ok")
+    # warcio reads a body that fails to decode from its first byte as not encoded at all
+    # (servers mislabel), so the garbage goes on as text and fails the quality gate
+    assert found[1][0] == "http://a.example/bad-br" and found[1][1] != "ok"
+    limits = Limits(max_input_bytes=10_000_000)
+    bomb = items[2]
+    assert isinstance(bomb, Item)
+    with pytest.raises(Rejected, match="too_large"):
+        bomb.read(limits)
+    assert found[3] == ("http://a.example/plain", "ok")

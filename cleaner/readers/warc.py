@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any, BinaryIO
 from warcio.archiveiterator import ArchiveIterator
 
 from cleaner.document import Source
+from cleaner.readers import brotli_codec
 from cleaner.readers.bytesource import ByteSource
 from cleaner.readers.compression import GZIP_MAGIC, iter_chunks, iter_gunzip
 from cleaner.readers.decode import charset_of
@@ -29,6 +30,7 @@ from cleaner.readers.warcframe import FrameLimits, Problem, RawRecord, iter_reco
 if TYPE_CHECKING:
     from cleaner.inputs import Item, Skipped
 
+brotli_codec.register()
 HTML_TYPES = ("text/html", "application/xhtml+xml", "text/plain")
 HTTP_SLACK = 1 << 20  # a record holds HTTP headers besides the payload
 ARC_START = b"filedesc:"
