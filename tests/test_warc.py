@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gzip
+import tracemalloc
 from io import BytesIO
 from pathlib import Path
 
@@ -16,6 +17,7 @@ from cleaner.document import Reject
 from cleaner.errors import Rejected
 from cleaner.inputs import Item, iter_items
 from cleaner.pipeline import default_pipeline
+from cleaner.readers.warc import iter_warc_items
 from cleaner.runner import process_item
 from tests.conftest import FIXTURES
 
@@ -230,3 +232,42 @@ def test_brotli_records_are_decoded_and_a_broken_one_costs_only_itself(tmp_path:
     with pytest.raises(Rejected, match="too_large"):
         bomb.read(limits)
     assert found[3] == ("http://a.example/plain", "ok")
+
+
+def test_header_line_without_end_is_bounded_and_the_next_record_still_read(
+    tmp_path: Path,
+) -> None:
+    good = tmp_path / "good.warc"
+    write_warc(good, pages(1), gzip=False)
+    path = tmp_path / "long-line.warc.gz"
+    with gzip.open(path, "wb") as stream:  # 20 MB header line in about 20 kB of gzip
+        stream.write(b"WARC/1.0\r\nWARC-Target-URI: http://a.example/" + b"a" * 20_000_000)
+        stream.write(b"\r\n\r\n" + good.read_bytes())
+    tracemalloc.start()
+    try:
+        found = outcomes_of(path)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert found == [(None, "too_large"), ("http://a.example/0", "ok")]
+    assert peak < 8_000_000  # never the whole line in memory (warcio's readline held it all)
+
+
+@pytest.mark.parametrize("size", [1, 5_000_000])
+def test_zeros_named_warc_are_one_reject(tmp_path: Path, size: int) -> None:
+    path = tmp_path / "zeros.warc"
+    path.write_bytes(b"\0" * size)
+    (item,) = list(iter_items([path]))
+    assert isinstance(item, Item) and item.problem is not None
+    assert item.problem == (
+        "bad_archive",
+        f"{size} bytes that are not a WARC record at the end of the file",
+    )
+
+
+def test_scan_for_a_record_gives_up_after_max_scan_and_says_so(tmp_path: Path) -> None:
+    path = tmp_path / "junk.warc"
+    path.write_bytes(b"x" * 3_000_000)
+    (item,) = list(iter_warc_items(path, 1000, max_scan=1_000_000))
+    assert isinstance(item, Item) and item.problem is not None
+    assert item.problem[0] == "bad_archive" and "rest of the file is not read" in item.problem[1]

@@ -79,7 +79,7 @@ def _decompressed(stream: BinaryIO) -> Iterator[bytes]:
 
 def _from_raw(raw: RawRecord, name: str, max_bytes: int) -> Item | None:
     if raw.problem is not None:
-        if raw.problem[0] == "too_large" and not _is_page(raw):
+        if raw.problem[0] == "too_large" and raw.headers and not _is_page(raw):
             return None  # a big video or image record is not an input, as when it is small
         return _problem_item(raw, name, raw.problem)
     try:  # one record; not iterated further, which would consume its payload
