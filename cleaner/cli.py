@@ -75,10 +75,14 @@ def clean(
     resume: Resume = False,
     scheduler: Scheduler = None,
     timeout: Timeout = Limits.doc_timeout_s,
+    follow_links: Annotated[
+        bool, typer.Option("--follow-links", help="Follow symlinks out of the given paths.")
+    ] = False,
 ) -> None:
     """Clean pages, texts and WARC files into JSONL (.jsonl, .jsonl.gz or .jsonl.zst)."""
     settings = build_settings(rules, rules_dir, min_words)
-    settings = replace(settings, limits=replace(settings.limits, doc_timeout_s=timeout))
+    limits = replace(settings.limits, doc_timeout_s=timeout, follow_links=follow_links)
+    settings = replace(settings, limits=limits)
     for path in paths:
         if not path.exists():
             fail(f"{path}: no such file or folder")

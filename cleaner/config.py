@@ -20,6 +20,7 @@ class Limits:
     max_decompressed_bytes: int = 100 * MB  # after gunzip: a gzip bomb stops here
     max_text_chars: int = 5_000_000  # decoded text handed to the extractor
     doc_timeout_s: float = 60.0  # per document, enforced by the worker pool
+    follow_links: bool = False  # may the walk follow a symlink out of the given paths?
 
 
 @dataclass(frozen=True)

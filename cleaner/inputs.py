@@ -25,13 +25,14 @@ class Item:
     kind: str  # "html" or "text"
     data: bytes | None = field(default=None, repr=False)
     problem: tuple[str, str] | None = None  # (reason, detail) found while reading an archive
+    file_id: tuple[int, int] | None = None  # (device, inode) the walk saw; read checks it
 
     def read(self, limits: Limits) -> bytes:
         """The raw bytes (reads and gunzips a file item within the caps)."""
         if self.problem is not None:
             raise Rejected(*self.problem)
         if self.data is None:
-            return read_input(Path(self.source.path or ""), limits)
+            return read_input(Path(self.source.path or ""), limits, self.file_id)
         if len(self.data) > limits.max_input_bytes:
             raise Rejected("too_large", f"larger than {limits.max_input_bytes} bytes")
         return self.data
@@ -47,7 +48,8 @@ class Skipped:
 def file_item(entry: Entry) -> Item:
     """A work item for a file found by the walk."""
     path = os.path.normpath(str(entry.path))
-    return Item(Source(kind="file", path=path), entry.kind or "text")
+    problem = ("unreadable", entry.problem) if entry.problem else None
+    return Item(Source(kind="file", path=path), entry.kind or "text", None, problem, entry.file_id)
 
 
 def iter_items(
@@ -56,9 +58,10 @@ def iter_items(
     """Work items for every supported file under `paths`, in sorted order; others as Skipped.
 
     Lazy: one WARC record's payload at a time is held here, however large the input."""
-    max_bytes = (limits or Limits()).max_input_bytes
-    for entry in walk(paths):
-        if entry.kind in ("html", "text"):
+    limits = limits or Limits()
+    max_bytes = limits.max_input_bytes
+    for entry in walk(paths, limits.follow_links):
+        if entry.kind in ("html", "text") or entry.problem:
             yield file_item(entry)
         elif entry.kind == "warc":
             yield from _warc_items(entry, max_bytes)
