@@ -8,10 +8,13 @@ from io import BytesIO
 from pathlib import Path
 
 import brotli
+import orjson
 import pytest
+from typer.testing import CliRunner
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
+from cleaner.cli import app
 from cleaner.config import Limits, Settings
 from cleaner.document import Reject
 from cleaner.errors import Rejected
@@ -271,3 +274,18 @@ def test_scan_for_a_record_gives_up_after_max_scan_and_says_so(tmp_path: Path) -
     (item,) = list(iter_warc_items(path, 1000, max_scan=1_000_000))
     assert isinstance(item, Item) and item.problem is not None
     assert item.problem[0] == "bad_archive" and "rest of the file is not read" in item.problem[1]
+
+
+def test_cli_counts_and_writes_the_reason_of_a_broken_warc(tmp_path: Path) -> None:
+    plain = tmp_path / "crawl.warc"
+    write_warc(plain, pages(3), gzip=False)
+    broken = tmp_path / "in" / "lie.warc"
+    broken.parent.mkdir()
+    broken.write_bytes(lie_about_length(plain.read_bytes(), 1, 40))
+    out, rej = tmp_path / "out.jsonl", tmp_path / "rej.jsonl"
+    args = ["clean", str(broken.parent), "-o", str(out), "--rejects", str(rej)]
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code == 0, result.output
+    assert "read 3, kept 2, rejected 1" in result.output
+    (reject,) = [orjson.loads(line) for line in rej.read_bytes().splitlines()]
+    assert reject["reason"] == "bad_archive" and "Content-Length" in reject["detail"]
