@@ -289,3 +289,21 @@ def test_cli_counts_and_writes_the_reason_of_a_broken_warc(tmp_path: Path) -> No
     assert "read 3, kept 2, rejected 1" in result.output
     (reject,) = [orjson.loads(line) for line in rej.read_bytes().splitlines()]
     assert reject["reason"] == "bad_archive" and "Content-Length" in reject["detail"]
+
+
+@pytest.mark.parametrize(
+    ("extra", "reason"),
+    [
+        (b"X-Filler: " + b"y" * 60_000 + b"\r\n", "too_large"),  # 20 lines, 1.2 MB in all
+        (b"X-Filler: y\r\n", "bad_archive"),  # more lines than any real header has
+    ],
+)
+def test_oversized_record_header_is_a_reject_and_reading_goes_on(
+    tmp_path: Path, extra: bytes, reason: str
+) -> None:
+    good = tmp_path / "good.warc"
+    write_warc(good, pages(1), gzip=False)
+    lines = 20 if len(extra) > 1000 else 1500
+    path = tmp_path / "fat.warc"
+    path.write_bytes(b"WARC/1.0\r\n" + extra * lines + b"\r\n" + good.read_bytes())
+    assert outcomes_of(path) == [(None, reason), ("http://a.example/0", "ok")]

@@ -18,6 +18,7 @@ RECORD_START = b"WARC/"
 BOUNDARY = b"\nWARC/1."  # where a record really starts, found inside a too-long record
 MAX_HEADER_LINE = 64 * 1024  # a WARC header line; real ones are URLs, a few kB at most
 MAX_HEADER_LINES = 1000
+MAX_HEADER_BYTES = 1 << 20  # all header lines of one record together
 MAX_GAP = 8  # newline bytes between records: two CRLFs by the standard, a few more seen
 PEEK_BYTES = 8192  # of a record too large to read: its HTTP headers, to tell its type
 TRUNCATED = "WARC record is truncated"
@@ -88,14 +89,19 @@ def _read_record(src: ByteSource, limits: FrameLimits) -> RawRecord:
 
 
 def _read_head(src: ByteSource) -> bytes | Problem:
-    """The header block up to and including its blank line, within the line bounds."""
+    """The header block up to and including its blank line, within the size bounds."""
     lines: list[bytes] = []
+    size = 0
     for _ in range(MAX_HEADER_LINES):
         line = src.readline(MAX_HEADER_LINE)
-        if line is None:
+        if line is None or size > MAX_HEADER_BYTES:
             src.unread(b"".join(lines))
-            return ("too_large", f"a WARC header line is longer than {MAX_HEADER_LINE} bytes")
+            bound = (
+                f"{MAX_HEADER_LINE} bytes a line" if line is None else f"{MAX_HEADER_BYTES} bytes"
+            )
+            return ("too_large", f"WARC record header over {bound}")
         lines.append(line)
+        size += len(line)
         if not line.strip():
             return b"".join(lines) if line else _truncated_head(src, lines)
     src.unread(b"".join(lines))
