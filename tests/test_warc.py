@@ -307,3 +307,15 @@ def test_oversized_record_header_is_a_reject_and_reading_goes_on(
     path = tmp_path / "fat.warc"
     path.write_bytes(b"WARC/1.0\r\n" + extra * lines + b"\r\n" + good.read_bytes())
     assert outcomes_of(path) == [(None, reason), ("http://a.example/0", "ok")]
+
+
+@pytest.mark.parametrize("compressed", [False, True], ids=["arc", "arc.gz"])
+def test_arc_files_still_go_through_warcio(tmp_path: Path, compressed: bool) -> None:
+    http = b"HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n\r\n"
+    body = http + ARTICLE.format(n=0).encode()
+    desc = b"1 0 InternetArchive\nURL IP-address Archive-date Content-type Archive-length\n"
+    data = b"filedesc://t.arc 0.0.0.0 20240506070809 text/plain %d\n" % len(desc) + desc + b"\n"
+    data += b"http://a.example/0 127.0.0.1 20240506070809 text/html %d\n" % len(body) + body
+    path = tmp_path / ("t.arc.gz" if compressed else "t.arc")
+    path.write_bytes(gzip.compress(data + b"\n") if compressed else data + b"\n")
+    assert outcomes_of(path) == [("http://a.example/0", "ok")]

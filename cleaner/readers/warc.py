@@ -59,7 +59,7 @@ def _items(path: Path, name: str, max_bytes: int, max_scan: int) -> Iterator[Ite
         with path.open("rb") as stream:
             src = ByteSource(_decompressed(stream))
             if src.peek(len(ARC_START)) == ARC_START:
-                yield from _arc_items(path, name, max_bytes)
+                yield from _arc_items(_Reader(src), name, max_bytes)
                 return
             for raw in iter_records(src, FrameLimits(max_bytes + HTTP_SLACK, max_scan)):
                 item = _from_raw(raw, name, max_bytes)
@@ -144,16 +144,33 @@ def _item(rec: Any, name: str, max_bytes: int) -> Item | None:
     return Item(source, kind, data)
 
 
-def _arc_items(path: Path, name: str, max_bytes: int) -> Iterator[Item]:
+class _Reader:
+    """A ByteSource as the file object warcio reads (already gunzipped, however packed)."""
+
+    def __init__(self, src: ByteSource) -> None:
+        self.src = src
+
+    def read(self, size: int = -1) -> bytes:
+        # a short read is allowed for a raw stream; "all" would hold the whole file
+        return self.src.take(min(size, 1 << 20) if size >= 0 else 1 << 20)
+
+
+def _arc_items(stream: _Reader, name: str, max_bytes: int) -> Iterator[Item]:
     """ARC files through warcio's iterator; a failure ends the file with a reject."""
     try:
-        with path.open("rb") as stream:
-            for record in ArchiveIterator(stream, arc2warc=True):
-                item = _item(record, name, max_bytes)
-                if item is not None:
-                    yield item
+        for record in ArchiveIterator(stream, arc2warc=True):
+            item = _item(record, name, max_bytes)
+            if item is not None:
+                yield item
     except Exception as exc:  # ArchiveLoadFailed, EOFError, and warcio's AttributeErrors
-        yield _problem_item(RawRecord(0), name, ("bad_archive", f"{type(exc).__name__}: {exc}"))
+        first_line = (str(exc).strip().splitlines() or [""])[0]
+        yield _problem_item(
+            RawRecord(0), name, ("bad_archive", f"{type(exc).__name__}: {first_line}")
+        )
+    if stream.src.error is not None:
+        yield _problem_item(
+            RawRecord(stream.src.offset), name, (stream.src.error.reason, stream.src.error.detail)
+        )
 
 
 def _content_type(rec: Any) -> str:
