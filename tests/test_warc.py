@@ -10,6 +10,9 @@ from pathlib import Path
 import brotli
 import orjson
 import pytest
+from hypothesis import given
+from hypothesis import settings as hyp_settings
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
@@ -17,10 +20,12 @@ from warcio.warcwriter import WARCWriter
 from cleaner.cli import app
 from cleaner.config import Limits, Settings
 from cleaner.document import Reject
-from cleaner.errors import Rejected
+from cleaner.errors import REASONS, Rejected
 from cleaner.inputs import Item, iter_items
 from cleaner.pipeline import default_pipeline
+from cleaner.readers.bytesource import ByteSource
 from cleaner.readers.warc import iter_warc_items
+from cleaner.readers.warcframe import FrameLimits, iter_records
 from cleaner.runner import process_item
 from tests.conftest import FIXTURES
 
@@ -319,3 +324,28 @@ def test_arc_files_still_go_through_warcio(tmp_path: Path, compressed: bool) -> 
     path = tmp_path / ("t.arc.gz" if compressed else "t.arc")
     path.write_bytes(gzip.compress(data + b"\n") if compressed else data + b"\n")
     assert outcomes_of(path) == [("http://a.example/0", "ok")]
+
+
+SMALL_WARC = b"".join(
+    b"WARC/1.0\r\nWARC-Type: resource\r\nWARC-Target-URI: http://a.example/%d\r\n"
+    b"Content-Type: text/plain\r\nContent-Length: 5\r\n\r\nhello\r\n\r\n" % n
+    for n in range(3)
+)
+
+
+@hyp_settings(max_examples=150, deadline=None, derandomize=True)
+@given(
+    cut=st.integers(0, len(SMALL_WARC)),
+    junk=st.binary(max_size=60),
+    where=st.integers(0, len(SMALL_WARC)),
+)
+def test_any_damage_gives_items_never_an_exception(cut: int, junk: bytes, where: int) -> None:
+    """Junk spliced in anywhere, then the file cut anywhere: the framer always ends, every
+    record before the damage is whole, and damage is reported, never raised."""
+    data = (SMALL_WARC[:where] + junk + SMALL_WARC[where:])[:cut]
+    src = ByteSource(iter([data[i : i + 7] for i in range(0, len(data), 7)]))
+    records = list(iter_records(src, FrameLimits(max_block=1000, max_garbage=10_000)))
+    intact = SMALL_WARC[: min(where, cut)].count(b"hello\r\n\r\n")
+    whole = [r for r in records if r.problem is None]
+    assert [r.block for r in whole[:intact]] == [b"hello"] * intact
+    assert all(r.problem[0] in REASONS for r in records if r.problem is not None)

@@ -148,9 +148,14 @@ def _too_large(length: int) -> Problem:
 
 
 def _boundary_follows(src: ByteSource) -> bool:
-    """After a record: its blank lines, then the next record or the end of the stream."""
+    """After a record: its blank lines, then the next record or the end of the stream. The
+    standard terminator (CRLF CRLF) is enough: junk after it is reported on its own."""
     ahead = src.peek(MAX_GAP + len(RECORD_START))
+    if ahead.startswith(b"\r\n\r\n"):
+        return True
     rest = ahead.lstrip(b"\r\n")
     if len(ahead) - len(rest) > MAX_GAP:
         return False
-    return rest.startswith(RECORD_START) or (not rest and src.peek(len(ahead) + 1) == ahead)
+    at_end = src.peek(len(ahead) + 1) == ahead
+    # the end of the stream, even one that cuts the next record's first bytes, is a boundary
+    return rest.startswith(RECORD_START) or (at_end and RECORD_START.startswith(rest))
