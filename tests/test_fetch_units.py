@@ -123,6 +123,17 @@ def test_decoder_round_trips(encoding: str, pack: object) -> None:
 
 
 @pytest.mark.parametrize(
+    ("encoding", "pack"),
+    [("gzip", gzip.compress), ("deflate", zlib.compress), ("identity", lambda d: d)],
+)
+def test_decoder_keeps_a_prefix_instead_of_refusing(encoding: str, pack: object) -> None:
+    data = ("Straße " * 400).encode()
+    decoder = BoundedDecoder(encoding, 1000, keep_prefix=True)
+    assert _feed(decoder, pack(data)) == data[:1000]  # type: ignore[operator]
+    assert decoder.full
+
+
+@pytest.mark.parametrize(
     ("encoding", "data", "reason"),
     [
         ("gzip", gzip.compress(b"\0" * 5_000_000), "too_large"),
