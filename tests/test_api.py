@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+
+import pytest
 
 import cleaner
 from cleaner import Reject, clean_file, clean_html, clean_paths, clean_text
@@ -74,3 +77,33 @@ def test_record_has_every_key_with_id_and_text_first() -> None:
     assert record["authors"] == [] and record["title"] is None
     assert record["word_count"] == len(record["text"].split())
     assert {"rule": "generic.date-header", "text": "date 2017-02"} in record["cleaning"]["removed"]
+
+
+def test_clean_paths_takes_one_str_or_pathlike_as_one_path(tmp_path: Path) -> None:
+    (tmp_path / "a.html").write_text(PAGE, encoding="utf-8")
+    for given in (str(tmp_path), tmp_path):
+        outcomes = list(clean_paths(given))
+        assert [o.source.path for o in outcomes] == [str(tmp_path / "a.html")]
+
+
+def test_clean_file_refuses_a_warc_archive() -> None:
+    warc = Path(__file__).parent.parent / "fixtures" / "warc" / "news.warc.gz"
+    with pytest.raises(ValueError, match="clean_paths"):
+        clean_file(warc)
+
+
+@pytest.mark.parametrize(
+    "call",
+    [
+        lambda: clean_text(None),  # type: ignore[arg-type]
+        lambda: clean_text("Text", url=3),  # type: ignore[arg-type]
+        lambda: clean_html(None),  # type: ignore[arg-type]
+        lambda: clean_html(["<p>"]),  # type: ignore[arg-type]
+        lambda: clean_file(None),  # type: ignore[arg-type]
+        lambda: list(clean_paths(None)),  # type: ignore[arg-type]
+        lambda: list(clean_paths([None])),  # type: ignore[list-item]
+    ],
+)
+def test_a_wrong_argument_type_is_a_type_error(call: Callable[[], object]) -> None:
+    with pytest.raises(TypeError):
+        call()
