@@ -12,12 +12,25 @@ from typing import Annotated
 
 import typer
 
-from cleaner.cli import MinWords, Output, Rejects, Rules, RulesDir, app, build_settings, fail, warn
+from cleaner.cli import (
+    MinWords,
+    Output,
+    Rejects,
+    ResumeAnyway,
+    Rules,
+    RulesDir,
+    app,
+    build_settings,
+    fail,
+    warn,
+)
 from cleaner.config import GateSettings
 from cleaner.document import Document, Outcome, Reject
+from cleaner.errors import CleanerError, OutputError
 from cleaner.fetch.resume import settled_urls
 from cleaner.fetch.run import Crawl
 from cleaner.fetch.settings import FetchSettings
+from cleaner.writers.guard import guarded_run
 from cleaner.writers.jsonl import JsonlWriter
 
 _D = FetchSettings()
@@ -39,6 +52,7 @@ def fetch(
     resume: Annotated[
         bool, typer.Option(help="Skip URLs already in OUT or REJECTS; append to them.")
     ] = False,
+    resume_anyway: ResumeAnyway = False,
     allow_private: Annotated[
         bool, typer.Option(help="Allow loopback/private addresses (local servers, intranets).")
     ] = False,
@@ -53,6 +67,7 @@ def fetch(
     min_words: MinWords = GateSettings.min_words,
 ) -> None:
     """Fetch article URLs (or a sitemap or feed) and clean them into JSONL."""
+    resume = resume or resume_anyway
     if resume and output is None:
         fail("--resume needs -o OUT: it reads the URLs already done from OUT and --rejects")
     page_urls = [*(urls or []), *(_read_urls(urls_file) if urls_file else [])]
@@ -68,8 +83,15 @@ def fetch(
         workers=workers,
         clean=build_settings(rules, rules_dir, min_words),
     )
-    run = _Run(output, rejects, warc_out, resume)
-    asyncio.run(run.crawl(settings, page_urls, sitemap or [], feed or []))
+    inputs = [urls_file] if urls_file and str(urls_file) != "-" else []
+    try:
+        with guarded_run(
+            inputs, [output, rejects, warc_out], settings.clean, resume, resume_anyway
+        ):
+            run = _Run(output, rejects, warc_out, resume)
+            asyncio.run(run.crawl(settings, page_urls, sitemap or [], feed or []))
+    except CleanerError as exc:  # OutputError, SettingsError: one line, no traceback
+        fail(str(exc), 1 if isinstance(exc, OutputError) else 2)
     typer.echo(run.summary(), err=True)
 
 

@@ -116,3 +116,43 @@ def test_bad_invocations_say_what_to_do(args: list[str], message: str) -> None:
     result = CliRunner().invoke(app, ["fetch", *args])
     assert result.exit_code == 2
     assert message in result.output
+
+
+def response_uris(warc: Path) -> list[str]:
+    from warcio.archiveiterator import ArchiveIterator
+
+    with warc.open("rb") as handle:
+        return [
+            r.rec_headers.get_header("WARC-Target-URI")
+            for r in ArchiveIterator(handle)
+            if r.rec_type == "response"
+        ]
+
+
+@pytest.mark.parametrize("name", ["pages.warc.gz", "pages.warc"])
+def test_resume_after_kill_stores_no_page_twice_in_the_warc(
+    http_site: Server, tmp_path: Path, name: str
+) -> None:
+    out, rej, warc = tmp_path / "out.jsonl", tmp_path / "rej.jsonl", tmp_path / name
+    urls = [http_site.url(f"/article.html?warc={name}"), http_site.url(f"/notice.txt?w={name}")]
+    args = ["-o", str(out), "--rejects", str(rej), "--warc-out", str(warc), *FAST]
+    run("fetch", *urls, *args)
+    # what a kill -9 leaves: the last page in the WARC but not in the JSONL, and a torn record
+    kept = out.read_bytes().splitlines(keepends=True)
+    out.write_bytes(kept[0])
+    whole = warc.read_bytes()
+    warc.write_bytes(whole + whole[-300:-100])
+    run("fetch", *urls, *args, "--resume")
+    assert sorted(response_uris(warc)) == sorted(urls)
+    assert [r["source"]["url"] for r in lines(out)] == [
+        r["source"]["url"] for r in map(orjson.loads, kept)
+    ]
+
+
+def test_fetch_refuses_output_equal_to_rejects_or_warc(tmp_path: Path) -> None:
+    out = tmp_path / "out.jsonl"
+    for other in (["--rejects", str(out)], ["--warc-out", f"{tmp_path}/./out.jsonl"]):
+        result = CliRunner().invoke(app, ["fetch", "http://127.0.0.1:9/", "-o", str(out), *other])
+        assert result.exit_code == 2
+        assert "the same file" in result.output
+    assert not out.exists()

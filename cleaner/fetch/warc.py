@@ -18,6 +18,7 @@ from warcio.warcwriter import WARCWriter
 from cleaner import __version__
 from cleaner.errors import OutputError
 from cleaner.fetch.page import Fetched
+from cleaner.fetch.resume import stored_pages
 
 _DROPPED = {"content-encoding", "transfer-encoding", "content-length"}
 
@@ -30,8 +31,11 @@ class WarcSink:
         self.append = append
         self._handle: IO[bytes] | None = None
         self._writer: WARCWriter | None = None
+        self._stored: set[str] = set()  # pages an interrupted run already put in the WARC
 
     def __enter__(self) -> WarcSink:
+        if self.append:
+            self._stored = stored_pages(self.path)  # also cuts off a record torn by a kill
         try:
             self._handle = self.path.open("ab" if self.append else "wb")
         except OSError as exc:
@@ -43,6 +47,8 @@ class WarcSink:
 
     def write(self, page: Fetched) -> None:
         assert self._writer is not None, "use WarcSink as a context manager"
+        if page.final_url in self._stored:
+            return  # --resume fetched it again only because its JSONL line was not written
         headers = [(k, v) for k, v in page.headers.multi_items() if k.lower() not in _DROPPED]
         headers.append(("Content-Length", str(len(page.body))))
         status_line = f"{page.status} {page.reason_phrase}".strip()
