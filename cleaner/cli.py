@@ -13,6 +13,7 @@ from cleaner.batch import Outputs, run_batch
 from cleaner.config import FilterSettings, GateSettings, Limits, RunSettings, Settings
 from cleaner.errors import CleanerError, OutputError
 from cleaner.runner import Result
+from cleaner.writers.guard import guarded_run
 
 app = typer.Typer(
     help="Clean news articles: boilerplate-free text plus metadata, one JSON record per line.",
@@ -51,6 +52,12 @@ Resume = Annotated[
         "--resume", help="Continue an interrupted run: skip inputs already in -o/--rejects."
     ),
 ]
+ResumeAnyway = Annotated[
+    bool,
+    typer.Option(
+        "--resume-anyway", help="--resume even when the settings differ from the first run's."
+    ),
+]
 Scheduler = Annotated[
     str | None,
     typer.Option("--scheduler", help="Run on Dask: a scheduler address, or 'local'."),
@@ -73,6 +80,7 @@ def clean(
     min_words: MinWords = GateSettings.min_words,
     jobs: Jobs = RunSettings.jobs,
     resume: Resume = False,
+    resume_anyway: ResumeAnyway = False,
     scheduler: Scheduler = None,
     timeout: Timeout = Limits.doc_timeout_s,
     follow_links: Annotated[
@@ -87,8 +95,10 @@ def clean(
         if not path.exists():
             fail(f"{path}: no such file or folder")
     outputs = Outputs(str(output) if output else None, str(rejects) if rejects else None)
+    resume = resume or resume_anyway
     try:
-        _run(paths, outputs, settings, RunSettings(jobs=jobs), resume, scheduler)
+        with guarded_run(paths, [output, rejects], settings, resume, resume_anyway):
+            _run(paths, outputs, settings, RunSettings(jobs=jobs), resume, scheduler)
     except CleanerError as exc:  # OutputError, SettingsError: one line, no traceback
         fail(str(exc), 1 if isinstance(exc, OutputError) else 2)
     except KeyboardInterrupt:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -22,13 +23,15 @@ class Source:
     raw_sha256: str | None = None
 
     def identity(self) -> str:
-        """What makes this input unique: url, or path plus WARC record id."""
+        """What makes this input unique: url, or the file's real path (plus the WARC record
+        id). The real path (absolute, links resolved), so `fundus/a.html`, `./fundus/a.html`
+        and `/abs/fundus/a.html` are one input to --resume; `path` keeps the spelling given."""
         if self.kind == "warc":
-            return f"warc:{self.path}#{self.warc_record_id}"
+            return f"warc:{real_path(self.path or '')}#{self.warc_record_id}"
         if self.url and self.kind == "url":
             return f"url:{self.url}"
         if self.path:
-            return f"file:{self.path}"
+            return f"file:{real_path(self.path)}"
         return f"{self.kind}:{self.raw_sha256}"
 
     def as_dict(self) -> dict[str, Any]:
@@ -140,6 +143,11 @@ Outcome = Document | Reject
 def record_id(source: Source) -> str:
     """Stable id: a hash of the source identity, short enough to read."""
     return hashlib.sha256(source.identity().encode("utf-8", "surrogatepass")).hexdigest()[:16]
+
+
+def real_path(path: str) -> str:
+    """Absolute, with symlinks and `..` resolved: one spelling for one file."""
+    return os.path.realpath(path)
 
 
 def printable(value: str) -> str:

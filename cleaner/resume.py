@@ -4,11 +4,17 @@ A run killed at any point (even SIGKILL) leaves complete lines plus at most one 
 the end of each output. `prepare_resume` cuts the torn tail off (for a compressed file: keeps
 the readable complete lines) and returns the ids of every record and reject written, so the
 restarted run skips exactly those inputs and appends the rest: no loss, no duplicates.
+
+Only lines that parse as a record (a JSON object with a string `id`) count as done. A file
+whose first line is not one is not our output: resuming refuses it and leaves it as it is. A
+corrupt line further on (a disk error, a hand edit) is removed, with a warning, and its input
+is cleaned again: garbage is never kept and never trusted as done.
 """
 
 from __future__ import annotations
 
 import gzip
+import logging
 import os
 import zlib
 from collections.abc import Iterable, Iterator
@@ -19,38 +25,74 @@ from cleaner.errors import OutputError
 from cleaner.writers.jsonl import JsonlWriter
 from cleaner.writers.streams import compression_of, open_read
 
-_ID_PREFIX = b'{"id":"'
-_ID_LEN = 16  # cleaner.document.record_id
+log = logging.getLogger(__name__)
+_RECORD_START = b'{"id":"'
+_MAGIC = {"gzip": b"\x1f\x8b", "zstd": b"\x28\xb5\x2f\xfd"}
 
 
 def prepare_resume(paths: Iterable[str | None]) -> set[str]:
-    """Repair each existing output and return the ids found in all of them."""
+    """Check and repair each existing output; return the ids found in all of them."""
     done: set[str] = set()
     for path in paths:
         if path and os.path.exists(path):
+            check_is_output(path)
             repair(path)
             done.update(read_ids(path))
     return done
 
 
+def check_is_output(path: str) -> None:
+    """Refuse a file whose first line is not a record: it is not a cleaner output."""
+    try:
+        first = next(complete_lines(path), None)
+        ours = _looks_ours(path) if first is None else _id_of(first) is not None
+    except OSError as exc:
+        raise OutputError(f"cannot read {path} for --resume: {exc.strerror}") from None
+    if not ours:
+        raise OutputError(
+            f"{path} is not a cleaner JSONL output (its first line is not a record): "
+            "--resume would damage it; choose another file"
+        )
+
+
+def _looks_ours(path: str) -> bool:
+    """No complete line yet: empty, or one torn line; judged by how the file starts."""
+    with open(path, "rb") as handle:
+        head = handle.read(len(_RECORD_START))
+    if not head:
+        return True
+    return head.startswith(_MAGIC.get(compression_of(path) or "", _RECORD_START))
+
+
 def repair(path: str) -> None:
-    """Drop a torn last line so that appending starts on a line boundary."""
+    """Drop a torn last line so that appending starts on a line boundary, and any line
+    that is not a record."""
     try:
         if compression_of(path):
-            _rewrite_readable(path)
+            _rewrite_records(path)
         else:
             _truncate_torn_tail(path)
+            if any(_id_of(line) is None for line in complete_lines(path)):
+                _rewrite_records(path)
     except OSError as exc:
         raise OutputError(f"cannot repair {path} for --resume: {exc.strerror}") from None
 
 
 def read_ids(path: str) -> Iterator[str]:
-    """The `id` of every line (records and rejects both put it first)."""
+    """The `id` of every record line (records and rejects both carry one)."""
     for line in complete_lines(path):
-        if line.startswith(_ID_PREFIX) and line[7 + _ID_LEN : 8 + _ID_LEN] == b'"':
-            yield line[7 : 7 + _ID_LEN].decode("ascii")
-        else:
-            yield str(orjson.loads(line)["id"])
+        found = _id_of(line)
+        if found is not None:
+            yield found
+
+
+def _id_of(line: bytes) -> str | None:
+    try:
+        record = orjson.loads(line)
+    except orjson.JSONDecodeError:
+        return None
+    found = record.get("id") if isinstance(record, dict) else None
+    return found if isinstance(found, str) else None
 
 
 def _truncate_torn_tail(path: str) -> None:
@@ -70,13 +112,20 @@ def _truncate_torn_tail(path: str) -> None:
             handle.truncate(end)
 
 
-def _rewrite_readable(path: str) -> None:
-    """A compressed stream cut mid-block cannot be appended to: rewrite its readable lines."""
+def _rewrite_records(path: str) -> None:
+    """Rewrite the file with its complete record lines only (a compressed stream cut
+    mid-block cannot be appended to; a corrupt line must go)."""
     tmp = os.path.join(os.path.dirname(path), f".resume-{os.path.basename(path)}")
+    dropped = 0
     with JsonlWriter(tmp) as writer:
         for line in complete_lines(path):
-            writer.write_line(line)
+            if _id_of(line) is None:
+                dropped += 1
+            else:
+                writer.write_line(line)
     os.replace(tmp, path)
+    if dropped:
+        log.warning("cleaner: %s: removed %d corrupt lines; their inputs are redone", path, dropped)
 
 
 def complete_lines(path: str) -> Iterator[bytes]:
