@@ -22,6 +22,7 @@ from cleaner.progress import progress
 from cleaner.resume import prepare_resume
 from cleaner.runner import Counts, Result
 from cleaner.writers.jsonl import JsonlWriter
+from cleaner.writers.staging import staged
 
 OnReject = Callable[[Result], None]
 Paths = Iterable[str | os.PathLike[str]]
@@ -45,12 +46,18 @@ def run_batch(
 ) -> tuple[Counts, int]:
     """Clean everything under `paths`; returns the counts and how many inputs resume skipped."""
     paths = list(paths)
-    not_done = NotDone(_resume_ids(outputs) if resume else set())
-    items = not_done(iter_items(paths, settings.limits))
+    if resume:
+        _check_resumable(outputs)
     counts = Counts()
     with ExitStack() as stack:
-        out = stack.enter_context(JsonlWriter(outputs.out, append=resume))
-        rej = stack.enter_context(JsonlWriter(outputs.rejects, resume)) if outputs.rejects else None
+        # a fresh run writes partial files, renamed onto OUT and REJECTS when it succeeds
+        out_to = stack.enter_context(staged(outputs.out, resume))
+        rej_to = stack.enter_context(staged(outputs.rejects, resume))
+        done = prepare_resume([out_to.path, rej_to.path]) if resume else set()
+        not_done = NotDone(done)
+        items = not_done(iter_items(paths, settings.limits))
+        out = stack.enter_context(JsonlWriter(out_to.path, out_to.append))
+        rej = stack.enter_context(JsonlWriter(rej_to.path, rej_to.append)) if rej_to.path else None
         tick = stack.enter_context(progress("cleaning", _total(paths)))
         files = FileCounter()
         results = run_parallel(items, settings, run)
@@ -62,10 +69,9 @@ def run_batch(
     return counts, not_done.skipped
 
 
-def _resume_ids(outputs: Outputs) -> set[str]:
+def _check_resumable(outputs: Outputs) -> None:
     if not outputs.out or not outputs.rejects:
         raise SettingsError("--resume needs both -o FILE and --rejects FILE")
-    return prepare_resume([outputs.out, outputs.rejects])
 
 
 class NotDone:

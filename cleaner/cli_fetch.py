@@ -32,6 +32,7 @@ from cleaner.fetch.run import Crawl
 from cleaner.fetch.settings import FetchSettings
 from cleaner.writers.guard import guarded_run
 from cleaner.writers.jsonl import JsonlWriter
+from cleaner.writers.staging import staged_paths
 
 _D = FetchSettings()
 
@@ -85,10 +86,12 @@ def fetch(
     )
     inputs = [urls_file] if urls_file and str(urls_file) != "-" else []
     try:
-        with guarded_run(
-            inputs, [output, rejects, warc_out], settings.clean, resume, resume_anyway
+        outputs = [output, rejects, warc_out]
+        with (
+            guarded_run(inputs, outputs, settings.clean, resume, resume_anyway),
+            staged_paths(outputs, resume) as (out_to, rej_to, warc_to),
         ):
-            run = _Run(output, rejects, warc_out, resume)
+            run = _Run(out_to, rej_to, warc_to, resume)
             asyncio.run(run.crawl(settings, page_urls, sitemap or [], feed or []))
     except CleanerError as exc:  # OutputError, SettingsError: one line, no traceback
         fail(str(exc), 1 if isinstance(exc, OutputError) else 2)

@@ -18,6 +18,7 @@ from pathlib import Path
 
 import pytest
 
+from cleaner.writers.staging import PARTIAL_PREFIX
 from tests.batchcorpus import make_corpus
 from tests.conftest import ROOT
 
@@ -118,11 +119,14 @@ def test_disk_full_mid_run_then_resume(
 ) -> None:
     # (a cut gzip output is repaired by the same --resume: see test_resume.py)
     out, rej = tmp_path / "out.jsonl", tmp_path / "rej.jsonl"
+    out.write_bytes(b"an earlier run's output\n")
     limit = len(reference[0]) // 3
     first = cli(corpus, out, rej, file_limit=limit)
     assert first.returncode == 1
-    assert_one_line_error(first.stderr, f"cannot write {out}", "File too large")
-    assert 0 < out.stat().st_size <= limit  # the run got part of the way
+    partial = tmp_path / f"{PARTIAL_PREFIX}out.jsonl"  # a fresh run writes here, then renames
+    assert_one_line_error(first.stderr, f"cannot write {partial}", "File too large")
+    assert 0 < partial.stat().st_size <= limit  # the run got part of the way
+    assert out.read_bytes() == b"an earlier run's output\n"  # and the old output is intact
     second = cli(corpus, out, rej, "--resume")
     assert second.returncode == 0, second.stderr
     assert (out.read_bytes(), rej.read_bytes()) == reference
@@ -141,13 +145,14 @@ def test_ctrl_c_exits_130_then_resume_finishes(big_corpus: Path, tmp_path: Path)
         start_new_session=True,
         preexec_fn=default_sigint,
     )
-    wait_for_output(proc, out)
+    partial = tmp_path / f"{PARTIAL_PREFIX}out.jsonl"
+    wait_for_output(proc, partial)
     os.killpg(proc.pid, signal.SIGINT)
     _, stderr = proc.communicate(timeout=60)
     assert proc.returncode == 130, stderr
     assert "cleaner: interrupted" in stderr and "Traceback" not in stderr
-    assert out.read_bytes().endswith(b"\n")
-    assert len(out.read_bytes()) < len(reference[0])  # it did stop part of the way
+    assert partial.read_bytes().endswith(b"\n") and not out.exists()
+    assert len(partial.read_bytes()) < len(reference[0])  # it did stop part of the way
     resumed = cli(big_corpus, out, rej, "--resume", "-j", "2")
     assert resumed.returncode == 0, resumed.stderr
     assert (out.read_bytes(), rej.read_bytes()) == reference

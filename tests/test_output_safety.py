@@ -153,3 +153,18 @@ def test_resume_redoes_an_input_whose_line_is_corrupt(corpus: Path, tmp_path: Pa
     assert done.returncode == 0, done.stderr
     assert "removed 2 corrupt lines" in done.stderr
     assert sorted(out.read_bytes().splitlines(keepends=True)) == sorted(whole)
+
+
+def test_a_fresh_run_replaces_the_output_only_when_it_has_finished(
+    corpus: Path, tmp_path: Path
+) -> None:
+    out, rej = tmp_path / "out.jsonl.gz", tmp_path / "rej.jsonl"
+    out.write_bytes(OLD)
+    assert cli(str(corpus), "-o", str(out), "--rejects", str(rej)).returncode == 0
+    assert out.read_bytes()[:2] == b"\x1f\x8b"  # the new records, compressed as named
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        ".out.jsonl.gz.settings.json",
+        "corpus",
+        "out.jsonl.gz",
+        "rej.jsonl",
+    ]  # no partial file and no lock file left behind

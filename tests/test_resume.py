@@ -15,6 +15,7 @@ import pytest
 
 from cleaner.resume import prepare_resume, read_ids
 from cleaner.writers.jsonl import JsonlWriter
+from cleaner.writers.staging import PARTIAL_PREFIX
 from cleaner.writers.streams import open_read
 from tests.batchcorpus import ROOT, make_corpus, run_cli
 
@@ -94,11 +95,14 @@ def test_interrupt_exits_130_and_keeps_whole_lines(tmp_path: Path) -> None:
     corpus = make_corpus(tmp_path, pages=40)
     out, rej = tmp_path / "out.jsonl", tmp_path / "rej.jsonl"
     proc = start(corpus, out, rej)
+    partial = tmp_path / f"{PARTIAL_PREFIX}out.jsonl"  # renamed onto out when the run ends
     deadline = time.monotonic() + 60
-    while not (out.exists() and out.stat().st_size > 0) and time.monotonic() < deadline:
+    while not (partial.exists() and partial.stat().st_size > 0) and time.monotonic() < deadline:
         time.sleep(0.02)
     proc.send_signal(signal.SIGINT)
-    assert proc.wait(timeout=60) in (0, 130)  # 0 when the run finished first
-    data = out.read_bytes()
-    assert data.endswith(b"\n") and os.path.getsize(out) > 0
+    code = proc.wait(timeout=60)
+    assert code in (0, 130)  # 0 when the run finished first
+    written = out if code == 0 else partial
+    data = written.read_bytes()
+    assert data.endswith(b"\n") and os.path.getsize(written) > 0
     assert all(line.startswith(b'{"id":"') for line in data.splitlines())

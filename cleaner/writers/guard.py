@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import fcntl
 import os
-import stat
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import ExitStack, contextmanager
 from pathlib import Path
@@ -23,6 +22,7 @@ from cleaner.config import Settings
 from cleaner.errors import OutputError, SettingsError
 from cleaner.filters.engine import available_packs
 from cleaner.writers.fingerprint import check_settings, record_settings, sidecar_path
+from cleaner.writers.staging import regular_or_new
 
 PathArg = str | os.PathLike[str]
 
@@ -73,19 +73,9 @@ def output_locks(outputs: Iterable[PathArg | None]) -> Iterator[None]:
     """Hold an exclusive lock on each output file for the block; fail at once if taken."""
     with ExitStack() as stack:
         for out in outputs:
-            if out is not None and _lockable(os.fspath(out)):
+            if out is not None and regular_or_new(os.fspath(out)):
                 stack.enter_context(_locked(os.fspath(out)))
         yield
-
-
-def _lockable(path: str) -> bool:
-    """Regular files and files still to be made; not stdout's /dev/stdout, /dev/full, FIFOs."""
-    try:
-        return stat.S_ISREG(os.stat(path).st_mode)
-    except FileNotFoundError:
-        return True
-    except OSError:
-        return False  # the writer will report why it cannot open it
 
 
 @contextmanager
@@ -140,7 +130,7 @@ def guarded_run(
     available_packs(settings.filters)  # an unknown --rules or a broken --rules-dir stops here
     with output_locks(outputs):
         main = os.fspath(outputs[0]) if outputs and outputs[0] is not None else None
-        if main is not None and _lockable(main):
+        if main is not None and regular_or_new(main):
             _settings_record(main, settings, resume, resume_anyway)
         yield
 
