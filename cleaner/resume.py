@@ -36,8 +36,7 @@ def prepare_resume(paths: Iterable[str | None]) -> set[str]:
     for path in paths:
         if path and os.path.exists(path):
             check_is_output(path)
-            repair(path)
-            done.update(read_ids(path))
+            done.update(repair(path))
     return done
 
 
@@ -64,18 +63,29 @@ def _looks_ours(path: str) -> bool:
     return head.startswith(_MAGIC.get(compression_of(path) or "", _RECORD_START))
 
 
-def repair(path: str) -> None:
+def repair(path: str) -> set[str]:
     """Drop a torn last line so that appending starts on a line boundary, and any line
-    that is not a record."""
+    that is not a record; returns the ids of the records kept."""
     try:
         if compression_of(path):
-            _rewrite_records(path)
-        else:
-            _truncate_torn_tail(path)
-            if any(_id_of(line) is None for line in complete_lines(path)):
-                _rewrite_records(path)
+            return _rewrite_records(path)
+        _truncate_torn_tail(path)
+        ids, bad = _scan(path)
+        return _rewrite_records(path) if bad else ids
     except OSError as exc:
         raise OutputError(f"cannot repair {path} for --resume: {exc.strerror}") from None
+
+
+def _scan(path: str) -> tuple[set[str], int]:
+    """The ids of the record lines (one pass) and how many lines are not records."""
+    ids, bad = set(), 0
+    for line in complete_lines(path):
+        found = _id_of(line)
+        if found is None:
+            bad += 1
+        else:
+            ids.add(found)
+    return ids, bad
 
 
 def read_ids(path: str) -> Iterator[str]:
@@ -112,20 +122,23 @@ def _truncate_torn_tail(path: str) -> None:
             handle.truncate(end)
 
 
-def _rewrite_records(path: str) -> None:
+def _rewrite_records(path: str) -> set[str]:
     """Rewrite the file with its complete record lines only (a compressed stream cut
     mid-block cannot be appended to; a corrupt line must go)."""
     tmp = os.path.join(os.path.dirname(path), f".resume-{os.path.basename(path)}")
-    dropped = 0
+    ids, dropped = set(), 0
     with JsonlWriter(tmp) as writer:
         for line in complete_lines(path):
-            if _id_of(line) is None:
+            found = _id_of(line)
+            if found is None:
                 dropped += 1
             else:
+                ids.add(found)
                 writer.write_line(line)
     os.replace(tmp, path)
     if dropped:
         log.warning("cleaner: %s: removed %d corrupt lines; their inputs are redone", path, dropped)
+    return ids
 
 
 def complete_lines(path: str) -> Iterator[bytes]:
