@@ -144,7 +144,7 @@ def run(args: argparse.Namespace, files: list[Path], urls: list[str]) -> None:
         settings = FetchSettings(allow_private=True, host_delay_s=0.0, concurrency=concurrency)
         _row("fetch only", settings, urls, files, args, fetch_only)
         for workers in args.workers:
-            _row("fetch+clean", replace(settings, workers=workers), urls, files, args, crawl)
+            _row("fetch+clean", replace(settings, jobs=workers), urls, files, args, crawl)
 
 
 def _row(
@@ -159,7 +159,7 @@ def _row(
     elapsed, lost, outcomes = asyncio.run(how(urls, settings))
     rate = len(urls) / elapsed
     summary = ", ".join(f"{k} {v}" for k, v in sorted(outcomes.items()))
-    workers = "-" if mode == "fetch only" else str(settings.workers)
+    workers = "-" if mode == "fetch only" else str(settings.jobs)
     print(
         f"{mode:13s} {workers:>7s} {settings.concurrency:11d} {elapsed:8.1f} {rate:8.1f} "
         f"{base:9.1f} {rate / base:6.2f} {lost:5d}  {summary}",

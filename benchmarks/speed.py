@@ -30,9 +30,9 @@ import trafilatura
 from pebble import ProcessPool
 
 from benchmarks.repeat import repeated
-from cleaner.batch import Outputs, run_batch
 from cleaner.config import RunSettings, Settings
-from cleaner.parallel import run_parallel
+from cleaner.run.local import Outputs, run_batch
+from cleaner.run.pool import run_parallel
 
 
 @dataclass(frozen=True)

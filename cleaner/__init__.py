@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-__version__ = "0.1.0"
-
+from cleaner._version import __version__
 from cleaner.api import clean_file, clean_html, clean_paths, clean_text, fetch_and_clean
 from cleaner.config import Settings
 from cleaner.document import Document, Reject, Removal, Source
 from cleaner.errors import CleanerError, Rejected
 from cleaner.fetch.settings import FetchSettings
-from cleaner.shard import Shard, clean_shard, plan_shards
+from cleaner.run.shard import Shard, clean_shard, plan_shards
 
 __all__ = [
     "CleanerError",

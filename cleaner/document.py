@@ -5,14 +5,20 @@ from __future__ import annotations
 import hashlib
 import os
 from dataclasses import asdict, dataclass, field
-from typing import Any
+from typing import Any, Literal
+
+from cleaner._version import __version__
+from cleaner.errors import Reason
+
+DocKind = Literal["html", "text"]  # how the raw input is read
+SourceKind = Literal["file", "url", "warc", "text"]  # where it came from
 
 
 @dataclass
 class Source:
     """Where an input came from; copied into every record and reject."""
 
-    kind: str  # "file", "url", "warc" or "text"
+    kind: SourceKind
     path: str | None = None
     url: str | None = None
     warc_record_id: str | None = None
@@ -51,7 +57,7 @@ class Document:
     """An input on its way to becoming a record. Steps fill the fields in place."""
 
     source: Source
-    kind: str  # "html" or "text": how the raw input is read
+    kind: DocKind
     raw: str
     lines: list[str] = field(default_factory=list)
     title: str | None = None
@@ -107,8 +113,6 @@ class Document:
         }
 
     def _cleaning(self, chars_out: int) -> dict[str, Any]:
-        from cleaner import __version__
-
         return {
             "cleaner_version": __version__,
             "extractor": self.extractor,
@@ -124,7 +128,7 @@ class Reject:
     """An input that did not become an article, with a reason from errors.REASONS."""
 
     source: Source
-    reason: str
+    reason: Reason
     detail: str = ""
     ok = False
 

@@ -1,18 +1,43 @@
 """Errors raised by cleaner.
 
-    CleanerError                 base of everything cleaner raises on purpose
+    CleanerError                 base of everything cleaner raises on purpose    exit 2
     ├── Rejected                 one input cannot become an article; carries a reason code
     ├── RulePackError            a rule pack is malformed (names the file and the rule)
     ├── SettingsError            an option or setting is invalid
-    └── OutputError              the output cannot be written (disk full, no permission)
+    └── OutputError              the output cannot be written (disk full, no permission) exit 1
 
 A `Rejected` never stops a run: the pipeline turns it into a reject record. The reason codes
-are a closed set (`REASONS`), documented in the README, so users can count and filter them.
+are a closed set (`Reason`, explained in `REASONS`, documented in the README), so users can
+count and filter them. Each error class carries the exit code the command line ends with
+(`exit_code`), so one handler (cleaner.cli.handled) maps every error the same way.
 """
 
 from __future__ import annotations
 
-REASONS: dict[str, str] = {
+from typing import Literal
+
+Reason = Literal[
+    "unreadable",
+    "empty",
+    "binary",
+    "undecodable",
+    "too_large",
+    "bad_compression",
+    "no_text",
+    "too_short",
+    "timeout",
+    "extract_failed",
+    "internal_error",
+    "fetch_failed",
+    "http_status",
+    "content_type",
+    "robots",
+    "blocked_address",
+    "too_many_redirects",
+]
+EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells expect
+
+REASONS: dict[Reason, str] = {
     "unreadable": "the file could not be read (permission, vanished, not a regular file)",
     "empty": "the input holds no bytes or only whitespace",
     "binary": "the input is not text (image, PDF, executable, archive, NUL bytes)",
@@ -37,11 +62,13 @@ REASONS: dict[str, str] = {
 class CleanerError(Exception):
     """Base class of the errors cleaner raises on purpose."""
 
+    exit_code = 2  # a usage problem: the run could not start as asked
+
 
 class Rejected(CleanerError):
     """An input cannot become an article; `reason` is one of REASONS."""
 
-    def __init__(self, reason: str, detail: str = "") -> None:
+    def __init__(self, reason: Reason, detail: str = "") -> None:
         if reason not in REASONS:
             raise ValueError(f"unknown reject reason {reason!r}")
         super().__init__(f"{reason}: {detail}" if detail else reason)
@@ -59,3 +86,5 @@ class SettingsError(CleanerError):
 
 class OutputError(CleanerError):
     """The output cannot be written."""
+
+    exit_code = 1  # the run started and could not finish writing

@@ -10,9 +10,10 @@ from __future__ import annotations
 import hashlib
 import logging
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 
 from cleaner.config import ExtractSettings, Settings
-from cleaner.document import Document, Outcome, Reject, Source
+from cleaner.document import DocKind, Document, Outcome, Reject, Source
 from cleaner.errors import Rejected
 from cleaner.extract.html import EXTRACTOR, Extracted, extract_html
 from cleaner.extract.text import to_lines
@@ -24,6 +25,23 @@ from cleaner.metadata.language import detect_language
 from cleaner.readers.decode import decode, ensure_text
 
 Step = Callable[[Document], Document]
+
+
+@dataclass
+class Trace:
+    """What cleaning did to one input, for `cleaner explain` and for anyone debugging a rule.
+
+    `doc` is the document after every step; `lines_in` the lines filtering started from (the
+    normalised text, or what the HTML extractor gave); `verdict` the quality gate's rejection,
+    or None when it would keep the page (shown, not applied, so a short page still shows its
+    cuts). Every cut is in `doc.removed` as (rule, text); every kept line in `doc.lines`.
+    """
+
+    doc: Document
+    lines_in: list[str]
+    verdict: Rejected | None
+
+
 MAX_FILTER_ROUNDS = 4  # rounds of rules + classifier; the second almost always cuts nothing
 log = logging.getLogger(__name__)
 
@@ -34,15 +52,10 @@ class Pipeline:
     def __init__(self, settings: Settings | None = None) -> None:
         self.settings = settings or Settings()
         self.packs: Sequence[Pack] = available_packs(self.settings.filters)
-        self.steps: list[Step] = [
-            self._extract,
-            self._header,
-            self._filter,
-            self._describe,
-            self._gate,
-        ]
+        # the order is the pipeline: extraction first (it makes the lines), the gate last
+        self.steps: list[Step] = [self.extract, self.header, self.filter, self.describe]
 
-    def run_bytes(self, data: bytes, source: Source, kind: str) -> Outcome:
+    def run_bytes(self, data: bytes, source: Source, kind: DocKind) -> Outcome:
         """Decode raw bytes (file, HTTP body, WARC payload) and clean them."""
         source.raw_sha256 = hashlib.sha256(data).hexdigest()
         try:
@@ -51,12 +64,10 @@ class Pipeline:
             return Reject(source, exc.reason, exc.detail)
         return self.run_text(text, source, kind)
 
-    def run_text(self, text: str, source: Source, kind: str) -> Outcome:
+    def run_text(self, text: str, source: Source, kind: DocKind) -> Outcome:
         """Clean already decoded text; never raises for bad input."""
         try:
-            doc = self._start(text, source, kind)
-            for step in self.steps:
-                doc = step(doc)
+            doc = self.gate(self._through(self.start(text, source, kind), self.steps))
         except Rejected as exc:
             return Reject(source, exc.reason, exc.detail)
         except Exception as exc:  # one broken input must not end the run
@@ -64,7 +75,30 @@ class Pipeline:
             return Reject(source, "internal_error", f"{type(exc).__name__}: {exc}")
         return doc
 
-    def _start(self, text: str, source: Source, kind: str) -> Document:
+    def trace(self, data: bytes, source: Source, kind: DocKind) -> Trace:
+        """Clean raw bytes step by step and say what happened (see `Trace`).
+
+        Raises `Rejected` when the input is rejected before the gate (undecodable, no text)."""
+        source.raw_sha256 = hashlib.sha256(data).hexdigest()
+        text, source.encoding = decode(data, source.encoding)
+        extract, *rest = self.steps
+        doc = extract(self.start(text, source, kind))
+        lines_in = list(doc.lines)
+        doc = self._through(doc, rest)
+        try:
+            self.gate(doc)
+        except Rejected as exc:
+            return Trace(doc, lines_in, exc)
+        return Trace(doc, lines_in, None)
+
+    @staticmethod
+    def _through(doc: Document, steps: Sequence[Step]) -> Document:
+        for step in steps:
+            doc = step(doc)
+        return doc
+
+    def start(self, text: str, source: Source, kind: DocKind) -> Document:
+        """The document a decoded input starts as (too large a text is rejected here)."""
         text = ensure_text(text)
         limit = self.settings.limits.max_text_chars
         if len(text) > limit:
@@ -73,7 +107,7 @@ class Pipeline:
             source.raw_sha256 = hashlib.sha256(text.encode("utf-8", "replace")).hexdigest()
         return Document(source=source, kind=kind, raw=text, url=source.url, chars_in=len(text))
 
-    def _extract(self, doc: Document) -> Document:
+    def extract(self, doc: Document) -> Document:
         if doc.kind != "html":
             doc.lines = to_lines(doc.raw)
             return doc
@@ -92,17 +126,17 @@ class Pipeline:
         doc.captions = list(page.captions)
         return doc
 
-    def _header(self, doc: Document) -> Document:
+    def header(self, doc: Document) -> Document:
         return title_from_repeat(doc) if doc.kind == "text" else doc
 
-    def _filter(self, doc: Document) -> Document:
+    def filter(self, doc: Document) -> Document:
         # A cut moves the windows and fractions other rules and the classifier look at, and
         # can make two title lines adjacent: one round can leave what a second would cut, so
         # repeat (header included) until a round cuts nothing. That makes cleaning idempotent.
         packs = select_packs(doc, self.packs, self.settings.filters)
         for round_ in range(MAX_FILTER_ROUNDS):
             cuts = len(doc.removed)
-            doc = self._filter_round(self._header(doc) if round_ else doc, packs)
+            doc = self._filter_round(self.header(doc) if round_ else doc, packs)
             if len(doc.removed) == cuts:
                 break
         return doc
@@ -116,11 +150,11 @@ class Pipeline:
         classify(doc, self.settings.classifier)
         return apply_rules(doc, packs, AFTER_CLASSIFIER)
 
-    def _describe(self, doc: Document) -> Document:
+    def describe(self, doc: Document) -> Document:
         doc.language, doc.language_score = detect_language(doc.text, self.settings.language_seed)
         return doc
 
-    def _gate(self, doc: Document) -> Document:
+    def gate(self, doc: Document) -> Document:
         words = len(doc.text.split())
         if words == 0:
             raise Rejected("no_text", "nothing was left after cleaning")

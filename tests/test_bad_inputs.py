@@ -25,11 +25,11 @@ from cleaner.config import Limits
 from cleaner.document import Document, Reject
 from cleaner.errors import REASONS, Rejected
 from cleaner.extract.html import parse
-from cleaner.inputs import Item, iter_items
 from cleaner.readers.compression import gunzip_bounded
 from cleaner.readers.decode import decode, sniff_binary
 from cleaner.readers.files import read_input
-from cleaner.runner import run_items
+from cleaner.readers.items import Item, iter_items
+from cleaner.run.outcome import run_items
 from tests.conftest import FIXTURES, ROOT
 
 BAD = FIXTURES / "bad"

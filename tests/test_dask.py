@@ -9,10 +9,10 @@ from pathlib import Path
 import orjson
 import pytest
 
-from cleaner.batch import Outputs, run_batch
 from cleaner.config import RunSettings, Settings
 from cleaner.errors import OutputError
-from cleaner.shard import Shard, clean_shard, part_names, plan_shards
+from cleaner.run.local import Outputs, run_batch
+from cleaner.run.shard import Shard, clean_shard, part_names, plan_shards
 from cleaner.writers.streams import open_read
 from tests.batchcorpus import make_corpus, run_cli
 

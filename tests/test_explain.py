@@ -9,7 +9,7 @@ import pytest
 from typer.testing import CliRunner
 
 from cleaner.cli import app
-from cleaner.cli_explain import LineStatus, attribute
+from cleaner.cli.explain import LineStatus, attribute
 from cleaner.document import Document, Source
 from tests.conftest import FIXTURES, SEEDS
 

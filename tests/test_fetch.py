@@ -233,7 +233,7 @@ def test_cleaning_in_worker_processes_gives_the_same_records(
     site_crawl: dict[str, Outcome], http_site: Server
 ) -> None:
     urls = [http_site.url(path) for path in ("/article.html", "/latin1.html", "/empty.html")]
-    pooled = crawl(urls, replace(FAST, workers=1))
+    pooled = crawl(urls, replace(FAST, jobs=1))
     for url in urls:
         inline, worker = site_crawl[url].to_record(), pooled[url].to_record()
         for record in (inline, worker):

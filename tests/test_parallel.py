@@ -12,9 +12,9 @@ from pebble import ProcessExpired
 
 from cleaner.config import RunSettings, Settings
 from cleaner.document import Source
-from cleaner.inputs import Item, iter_items
-from cleaner.parallel import _collect, resolve_jobs, run_parallel
-from cleaner.runner import Result, run_results
+from cleaner.readers.items import Item, iter_items
+from cleaner.run.outcome import Result, run_results
+from cleaner.run.pool import Pool, resolve_jobs
 from tests.batchcorpus import make_corpus, run_cli
 
 
@@ -57,7 +57,8 @@ def first_difference(one: tuple[bytes, bytes], two: tuple[bytes, bytes]) -> str 
 
 def test_pool_matches_in_process_run_in_order(corpus: Path) -> None:
     settings = Settings()
-    pooled = list(run_parallel(iter_items([corpus]), settings, RunSettings(jobs=2)))
+    with Pool(settings, RunSettings(jobs=2)) as pool:
+        pooled = list(pool.ordered(iter_items([corpus])))
     direct = list(run_results(iter_items([corpus]), settings))
     assert pooled == direct
     results = [r for r in pooled if isinstance(r, Result)]
@@ -70,7 +71,8 @@ def test_pool_matches_in_process_run_in_order(corpus: Path) -> None:
 def test_small_window_and_recycling_keep_order(corpus: Path) -> None:
     # one document and one byte of payload in flight, workers replaced every 3 documents
     run = RunSettings(jobs=2, in_flight_per_job=1, max_in_flight_bytes=1, recycle_after=3)
-    pooled = list(run_parallel(iter_items([corpus]), Settings(), run))
+    with Pool(Settings(), run) as pool:
+        pooled = list(pool.ordered(iter_items([corpus])))
     assert pooled == list(run_results(iter_items([corpus]), Settings()))
 
 
@@ -109,6 +111,6 @@ def test_a_failed_task_becomes_a_reject_of_its_input(error: Exception, reason: s
     item = Item(Source(kind="file", path="a.html"), "html")
     future: Future[Result] = Future()
     future.set_exception(error)
-    result = _collect(item, future, 2.0)
+    result = Pool(Settings())._line(item, future)
     assert isinstance(result, Result) and not result.ok and result.reason == reason
     assert orjson.loads(result.line)["source"]["path"] == "a.html"

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from cleaner.resume import prepare_resume, read_ids
+from cleaner.run.resume import prepare_resume, read_ids
 from cleaner.writers.jsonl import JsonlWriter
 from cleaner.writers.staging import PARTIAL_PREFIX
 from cleaner.writers.streams import open_read

@@ -1,8 +1,9 @@
 """`cleaner explain FILE`: every line of the input, kept or cut, and the rule or reason why.
 
-Users need to see why a paragraph vanished. The document already records every cut as
-(rule, text) in `doc.removed`; this command lines those records up with the lines the
-filters started from (the normalised text, or what the HTML extractor gave).
+Users need to see why a paragraph vanished. `Pipeline.trace` gives the cuts as (rule, text) in
+`doc.removed` and the lines the filters started from (the normalised text, or what the HTML
+extractor gave); this command lines the two up. The input goes through the readers like any
+other, so a WARC is explained record by record, as the pages it holds.
 """
 
 from __future__ import annotations
@@ -10,36 +11,37 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Literal
 
 import typer
 
-from cleaner.cli import Rules, RulesDir, app, build_settings, fail
-from cleaner.config import GateSettings, Settings
-from cleaner.document import Document, Removal, Source
-from cleaner.errors import CleanerError, Rejected
+from cleaner.cli.options import Rules, RulesDir, build_settings, fail
+from cleaner.config import Settings
+from cleaner.document import Document, Removal
+from cleaner.errors import Rejected
 from cleaner.filters.engine import available_packs
-from cleaner.pipeline import Pipeline
-from cleaner.readers.decode import decode
-from cleaner.readers.files import kind_of, read_input
+from cleaner.pipeline import Pipeline, Trace
+from cleaner.readers.items import Item, iter_items
 
+Action = Literal["keep", "cut", "trim"]
 FIELDS = ("title", "kicker", "date", "date_modified", "url", "dateline", "agency", "language")
-STYLE = {"keep": "green", "cut": "red", "trim": "yellow"}
+STYLE: dict[Action, str] = {"keep": "green", "cut": "red", "trim": "yellow"}
 
 
 @dataclass(frozen=True)
 class LineStatus:
     """One input line: kept as is, cut whole, or kept with a part taken out."""
 
-    action: str  # "keep", "cut" or "trim"
+    action: Action
     line: str
     rules: tuple[str, ...] = ()
     parts: tuple[str, ...] = ()  # for "trim": the text each rule took
 
 
-@app.command()
 def explain(
-    path: Annotated[Path, typer.Argument(help="A .txt or .html file (gzipped too).")],
+    path: Annotated[
+        Path, typer.Argument(help="A page or text file (gzipped too), or a WARC: each record.")
+    ],
     rules: Rules = "",
     rules_dir: RulesDir = None,
     color: Annotated[
@@ -49,36 +51,34 @@ def explain(
     """Show each line of FILE as kept or cut, with the rule or classifier reason."""
     if not path.is_file():
         fail(f"{path}: no such file")
-    try:
-        doc, before, verdict = run(path, rules, rules_dir)
-    except CleanerError as exc:
-        fail(f"{path}: {exc}")
-        return
-    targets = destinations(build_settings(rules, rules_dir, GateSettings.min_words))
-    for status in attribute(before, doc):
-        typer.echo(render(status, targets), color=color)
-    typer.echo(summary(doc, verdict), color=color)
-
-
-def run(path: Path, rules: str, rules_dir: Path | None) -> tuple[Document, list[str], str]:
-    """Clean the file step by step; return the document, the lines filtering started from,
-    and what the quality gate says (the gate's verdict is shown, not applied)."""
-    settings = build_settings(rules, rules_dir, GateSettings.min_words)
+    settings = build_settings(rules, rules_dir)
     pipeline = Pipeline(settings)
-    source = Source(kind="file", path=str(path))
-    text, source.encoding = decode(read_input(path, settings.limits), None)
-    doc = pipeline._start(text, source, kind_of(path) or "text")
-    extract, *rest = pipeline.steps
-    doc = extract(doc)
-    before = list(doc.lines)
-    for step in rest:
-        if step != pipeline._gate:
-            doc = step(doc)
+    targets = destinations(settings)
+    items = [item for item in iter_items([path], settings.limits) if isinstance(item, Item)]
+    if not items:
+        fail(f"{path}: nothing to explain (no page or text in it)")
+    for item in items:
+        if len(items) > 1:
+            typer.echo(f"== {item.source.url or item.source.identity()}", color=color)
+        _show(item, pipeline, targets, color)
+
+
+def _show(item: Item, pipeline: Pipeline, targets: dict[str, str], color: bool | None) -> None:
     try:
-        pipeline._gate(doc)
+        trace = pipeline.trace(item.read(pipeline.settings.limits), item.source, item.kind)
     except Rejected as exc:
-        return doc, before, f"rejected ({exc.reason}): {exc.detail}"
-    return doc, before, "kept as an article"
+        typer.echo(f"-- rejected ({exc.reason}): {exc.detail}", color=color)
+        return
+    for status in attribute(trace.lines_in, trace.doc):
+        typer.echo(render(status, targets), color=color)
+    typer.echo(summary(trace.doc, verdict(trace)), color=color)
+
+
+def verdict(trace: Trace) -> str:
+    """What the quality gate says (shown, not applied)."""
+    if trace.verdict is None:
+        return "kept as an article"
+    return f"rejected ({trace.verdict.reason}): {trace.verdict.detail}"
 
 
 def attribute(before: list[str], doc: Document) -> list[LineStatus]:

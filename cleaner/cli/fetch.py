@@ -4,40 +4,38 @@ from __future__ import annotations
 
 import asyncio
 import sys
-from collections import Counter
 from collections.abc import AsyncIterator, Iterable
-from contextlib import nullcontext
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from cleaner.cli import (
+from cleaner.cli.options import (
+    DEFAULT_JOBS,
+    DEFAULT_MIN_WORDS,
+    DEFAULT_TIMEOUT,
+    Jobs,
     MinWords,
     Output,
     Rejects,
-    ResumeAnyway,
     Rules,
     RulesDir,
-    app,
+    Timeout,
     build_settings,
     fail,
-    warn,
 )
-from cleaner.config import GateSettings
-from cleaner.document import Document, Outcome, Reject
-from cleaner.errors import CleanerError, OutputError
-from cleaner.fetch.resume import settled_urls
+from cleaner.document import Reject, Source
 from cleaner.fetch.run import Crawl
 from cleaner.fetch.settings import FetchSettings
-from cleaner.writers.guard import guarded_run
-from cleaner.writers.jsonl import JsonlWriter
-from cleaner.writers.staging import staged_paths
+from cleaner.run.local import resume_ids
+from cleaner.run.outcome import to_result
+from cleaner.run.progress import progress
+from cleaner.run.resume import NotDone
+from cleaner.run.sink import Counts, Outputs, open_sink
 
 _D = FetchSettings()
 
 
-@app.command()
 def fetch(
     urls: Annotated[list[str] | None, typer.Argument(help="Article URLs.")] = None,
     urls_file: Annotated[
@@ -53,24 +51,23 @@ def fetch(
     resume: Annotated[
         bool, typer.Option(help="Skip URLs already in OUT or REJECTS; append to them.")
     ] = False,
-    resume_anyway: ResumeAnyway = False,
     allow_private: Annotated[
         bool, typer.Option(help="Allow loopback/private addresses (local servers, intranets).")
     ] = False,
     user_agent: Annotated[str, typer.Option(help="User-Agent header.")] = _D.user_agent,
     concurrency: Annotated[int, typer.Option(help="Requests in flight over all hosts.")] = 8,
     delay: Annotated[float, typer.Option(help="Seconds between requests to one host.")] = 1.0,
-    timeout: Annotated[float, typer.Option(help="Seconds allowed for one request.")] = 60.0,
+    request_timeout: Annotated[
+        float, typer.Option(help="Seconds allowed for one request.")
+    ] = _D.total_timeout_s,
     retries: Annotated[int, typer.Option(help="Retries on 429, 5xx and network errors.")] = 3,
-    workers: Annotated[int, typer.Option(help="Cleaning processes (0: in the fetch loop).")] = 0,
+    jobs: Jobs = DEFAULT_JOBS,
+    timeout: Timeout = DEFAULT_TIMEOUT,
     rules: Rules = "",
     rules_dir: RulesDir = None,
-    min_words: MinWords = GateSettings.min_words,
+    min_words: MinWords = DEFAULT_MIN_WORDS,
 ) -> None:
     """Fetch article URLs (or a sitemap or feed) and clean them into JSONL."""
-    resume = resume or resume_anyway
-    if resume and output is None:
-        fail("--resume needs -o OUT: it reads the URLs already done from OUT and --rejects")
     page_urls = [*(urls or []), *(_read_urls(urls_file) if urls_file else [])]
     if not (page_urls or sitemap or feed):
         fail("nothing to fetch: give URLs, --urls FILE, --sitemap URL or --feed URL")
@@ -79,23 +76,15 @@ def fetch(
         allow_private=allow_private,
         concurrency=concurrency,
         host_delay_s=delay,
-        total_timeout_s=timeout,
+        total_timeout_s=request_timeout,
         max_retries=retries,
-        workers=workers,
-        clean=build_settings(rules, rules_dir, min_words),
+        jobs=jobs,
+        clean=build_settings(rules, rules_dir, min_words, timeout),
     )
-    inputs = [urls_file] if urls_file and str(urls_file) != "-" else []
-    try:
-        outputs = [output, rejects, warc_out]
-        with (
-            guarded_run(inputs, outputs, settings.clean, resume, resume_anyway),
-            staged_paths(outputs, resume) as (out_to, rej_to, warc_to),
-        ):
-            run = _Run(out_to, rej_to, warc_to, resume)
-            asyncio.run(run.crawl(settings, page_urls, sitemap or [], feed or []))
-    except CleanerError as exc:  # OutputError, SettingsError: one line, no traceback
-        fail(str(exc), 1 if isinstance(exc, OutputError) else 2)
-    typer.echo(run.summary(), err=True)
+    outputs = Outputs(str(output) if output else None, str(rejects) if rejects else None)
+    run = _Run(outputs, str(warc_out) if warc_out else None, resume)
+    counts = asyncio.run(run.crawl(settings, page_urls, sitemap or [], feed or []))
+    typer.echo(counts.final(), err=True)
 
 
 def _read_urls(path: Path) -> list[str]:
@@ -115,56 +104,34 @@ def _url_lines(lines: Iterable[str]) -> list[str]:
 
 
 class _Run:
-    """Writes outcomes as they come and counts them; skips what an earlier run settled."""
+    """The crawl's outcomes into the run engine's sink; skips what an earlier run settled."""
 
-    def __init__(
-        self,
-        output: Path | None,
-        rejects: Path | None,
-        warc: Path | None,
-        resume: bool,
-    ) -> None:
-        self.output, self.rejects, self.warc, self.resume = output, rejects, warc, resume
-        self.done = settled_urls([output, rejects]) if resume else set()
-        self.kept, self.skipped = 0, 0
-        self.reasons: Counter[str] = Counter()
+    def __init__(self, outputs: Outputs, warc: str | None, resume: bool) -> None:
+        self.outputs, self.warc, self.resume = outputs, warc, resume
+        self.not_done = NotDone(resume_ids(outputs) if resume else set())
 
     async def crawl(
         self, settings: FetchSettings, urls: list[str], sitemaps: list[str], feeds: list[str]
-    ) -> None:
-        out_path = str(self.output) if self.output else None
-        rej_path = str(self.rejects) if self.rejects else None
-        rej_writer = JsonlWriter(rej_path, self.resume) if rej_path else nullcontext(None)
-        with JsonlWriter(out_path, self.resume) as out, rej_writer as rej:
+    ) -> Counts:
+        with open_sink(self.outputs, append=self.resume) as sink, progress("fetching") as tick:
             async with Crawl(settings, self.warc, self.resume) as crawl:
                 todo = self._unsettled(_chain(urls, crawl.listed(sitemaps, feeds)))
                 async for outcome in crawl.outcomes(todo):
-                    self._write(outcome, out, rej)
+                    sink.write(to_result(outcome))
+                    tick(sink.counts, sink.counts.read)
+        sink.counts.done_before = self.not_done.skipped
+        return sink.counts
 
     async def _unsettled(self, items: AsyncIterator[str | Reject]) -> AsyncIterator[str | Reject]:
         async for item in items:
-            if isinstance(item, str) and item.strip() in self.done:
-                self.skipped += 1
-            else:
+            settled = isinstance(item, str) and self.not_done.settled(_url_source(item))
+            if not settled:
                 yield item
 
-    def _write(self, outcome: Outcome, out: JsonlWriter, rej: JsonlWriter | None) -> None:
-        if isinstance(outcome, Document):
-            self.kept += 1
-            out.write(outcome.to_record())
-            return
-        self.reasons[outcome.reason] += 1
-        if rej is not None:
-            rej.write(outcome.to_record())
-        else:
-            warn(f"{outcome.source.url}: rejected ({outcome.reason}) {outcome.detail}")
 
-    def summary(self) -> str:
-        rejected = sum(self.reasons.values())
-        detail = ", ".join(f"{reason} {n}" for reason, n in sorted(self.reasons.items()))
-        text = f"fetched {self.kept + rejected}, kept {self.kept}, rejected {rejected}"
-        text += f" ({detail})" if detail else ""
-        return text + (f", skipped {self.skipped} already done" if self.resume else "")
+def _url_source(url: str) -> Source:
+    """The source a record of `url` is filed under, whose id resume looks for."""
+    return Source(kind="url", url=url.strip())
 
 
 async def _chain(

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 import httpx
 
-from cleaner.errors import Rejected
+from cleaner.errors import Reason, Rejected
 from cleaner.readers.decode import charset_of
 
 PAGE_TYPES = ("text/html", "application/xhtml+xml", "text/plain")
@@ -15,7 +15,7 @@ PAGE_TYPES = ("text/html", "application/xhtml+xml", "text/plain")
 class FetchError(Rejected):
     """A URL that gave no usable page; `status` is the last HTTP status, if any."""
 
-    def __init__(self, reason: str, detail: str, status: int | None = None) -> None:
+    def __init__(self, reason: Reason, detail: str, status: int | None = None) -> None:
         super().__init__(reason, detail)
         self.status = status
 

@@ -16,6 +16,7 @@ from cleaner.fetch.discover import discover
 from cleaner.fetch.page import FetchError
 from cleaner.fetch.settings import FetchSettings
 from cleaner.fetch.warc import WarcSink
+from cleaner.run.pool import resolve_jobs
 
 UrlSource = Iterable[str] | AsyncIterable[str | Reject]
 Job = Callable[[str], Coroutine[None, None, Outcome]]
@@ -54,12 +55,12 @@ class Crawl:
         self._stack = AsyncExitStack()
         s = self.settings
         # Worker processes clean slower than pages arrive: bound the bodies waiting for them.
-        self._backlog = asyncio.Semaphore(s.concurrency + 2 * s.workers) if s.workers else None
+        self._backlog = asyncio.Semaphore(s.concurrency + 2 * resolve_jobs(s.jobs))
 
     async def __aenter__(self) -> Crawl:
         async with AsyncExitStack() as stack:
             s = self.settings
-            self.cleaner = stack.enter_context(PageCleaner(s.clean, s.workers))
+            self.cleaner = stack.enter_context(PageCleaner(s.clean, s.jobs))
             out = self.warc_out
             self.warc = stack.enter_context(WarcSink(out, self.warc_append)) if out else None
             self.fetcher = await stack.enter_async_context(Fetcher(s))
@@ -95,8 +96,7 @@ class Crawl:
                 self.warc.write(page)
             return await self.cleaner.clean(page)
         finally:
-            if self._backlog is not None:
-                self._backlog.release()
+            self._backlog.release()
 
 
 async def _window(

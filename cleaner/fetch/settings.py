@@ -5,12 +5,12 @@ from __future__ import annotations
 import ipaddress
 from dataclasses import dataclass, field
 
-from cleaner import __version__
+from cleaner._version import __version__
 from cleaner.config import MB, Settings
 from cleaner.errors import SettingsError
 
 _POSITIVE = ("concurrency", "window", "connect_timeout_s", "read_timeout_s", "total_timeout_s")
-_NOT_NEGATIVE = ("host_delay_s", "max_retries", "max_redirects", "workers")
+_NOT_NEGATIVE = ("host_delay_s", "max_retries", "max_redirects", "jobs")
 DEFAULT_USER_AGENT = f"cleaner/{__version__} (news article cleaner; obeys robots.txt)"
 
 
@@ -37,7 +37,7 @@ class FetchSettings:
     max_decompressed_bytes: int = 50 * MB  # after gzip/deflate: a bomb stops here
     max_listings: int = 1000  # sitemaps and feeds read per run, sitemap indexes included
     window: int = 1000  # URLs scheduled at once: bounds memory on huge lists
-    workers: int = 0  # cleaning processes; 0 cleans in the event loop
+    jobs: int = 0  # cleaning processes (time-limited, see Settings.limits); 0: one per core
     clean: Settings = field(default_factory=Settings)
 
     def __post_init__(self) -> None:

@@ -15,7 +15,7 @@ from typing import IO
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
-from cleaner import __version__
+from cleaner._version import __version__
 from cleaner.errors import OutputError
 from cleaner.fetch.page import Fetched
 from cleaner.fetch.resume import stored_pages

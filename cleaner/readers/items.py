@@ -10,11 +10,13 @@ import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import BinaryIO
 
 from cleaner.config import Limits
-from cleaner.document import Source
-from cleaner.errors import Rejected
-from cleaner.readers.files import Entry, read_input, walk
+from cleaner.document import DocKind, Source
+from cleaner.errors import Reason, Rejected
+from cleaner.readers.files import kind_of, read_input, walk
+from cleaner.readers.sniff import HEAD_BYTES, sniff, sniff_file
 
 
 @dataclass
@@ -22,17 +24,18 @@ class Item:
     """One input to clean: a file to read, or bytes already in hand."""
 
     source: Source
-    kind: str  # "html" or "text"
+    kind: DocKind
     data: bytes | None = field(default=None, repr=False)
-    problem: tuple[str, str] | None = None  # (reason, detail) found while reading an archive
-    file_id: tuple[int, int] | None = None  # (device, inode) the walk saw; read checks it
+    problem: tuple[Reason, str] | None = None  # (reason, detail) found while reading an archive
+    filed_as: str | None = None  # the URL the record is filed under (asked for, not redirected to)
+    text: str | None = field(default=None, repr=False)  # already decoded (the library's str)
 
     def read(self, limits: Limits) -> bytes:
         """The raw bytes (reads and gunzips a file item within the caps)."""
         if self.problem is not None:
             raise Rejected(*self.problem)
         if self.data is None:
-            return read_input(Path(self.source.path or ""), limits, self.file_id)
+            return read_input(Path(self.source.path or ""), limits)
         if len(self.data) > limits.max_input_bytes:
             raise Rejected("too_large", f"larger than {limits.max_input_bytes} bytes")
         return self.data
@@ -45,28 +48,73 @@ class Skipped:
     path: str
 
 
-def file_item(entry: Entry) -> Item:
-    """A work item for a file found by the walk."""
-    path = os.path.normpath(str(entry.path))
-    problem = ("unreadable", entry.problem) if entry.problem else None
-    return Item(Source(kind="file", path=path), entry.kind or "text", None, problem, entry.file_id)
+def file_item(path: Path, kind: DocKind) -> Item:
+    """A work item for a page or text file."""
+    return Item(Source(kind="file", path=os.path.normpath(str(path))), kind)
+
+
+def sniffed_item(path: Path) -> Item:
+    """The item for one document file: kind from the name, else from its first bytes. A WARC
+    holds many documents: it is refused here (clean_paths and the CLI read it)."""
+    kind = kind_of(path) or sniff_file(path)
+    if kind == "warc":
+        detail = "a WARC archive holds many documents: clean it with clean_paths"
+        return Item(
+            Source(kind="file", path=os.path.normpath(str(path))), "text", None, ("binary", detail)
+        )
+    return file_item(path, kind)
+
+
+def stdin_item(stream: BinaryIO, kind: DocKind | None, limits: Limits) -> Item:
+    """One document read from stdin (`cleaner clean -`); its kind sniffed unless given."""
+    data = stream.read(limits.max_input_bytes + 1)  # one byte over: Item.read rejects it
+    source = Source(kind="text")
+    found = kind or sniff(data[:HEAD_BYTES])
+    if found == "warc":
+        detail = "a WARC archive on stdin: give it as a file"
+        return Item(source, "text", None, ("binary", detail))
+    return Item(source, found, data)
 
 
 def iter_items(
-    paths: Iterable[str | os.PathLike[str]], limits: Limits | None = None
+    paths: Iterable[str | os.PathLike[str]],
+    limits: Limits | None = None,
+    extensions: Iterable[str] = (),
 ) -> Iterator[Item | Skipped]:
-    """Work items for every supported file under `paths`, in sorted order; others as Skipped.
+    """Work items for every input under `paths`, in sorted order; others as Skipped.
 
+    A file named explicitly is read whatever its extension (its kind sniffed from its first
+    bytes); in folders, files of `extensions` (".php", ".shtml", "" for none) are too.
     Lazy: one WARC record's payload at a time is held here, however large the input."""
-    limits = limits or Limits()
-    max_bytes = limits.max_input_bytes
-    for entry in walk(paths, limits.follow_links):
-        if entry.kind in ("html", "text") or entry.problem:
-            yield file_item(entry)
-        elif entry.kind == "warc":
-            yield from _warc_items(entry, max_bytes)
+    max_bytes = (limits or Limits()).max_input_bytes
+    paths = list(paths)
+    wanted = Wanted(paths, extensions)
+    for entry in walk(paths):
+        kind = entry.kind or (sniff_file(entry.path) if wanted(entry.path) else None)
+        if kind in ("html", "text"):
+            yield file_item(entry.path, kind)
+        elif kind == "warc":
+            yield from _warc_items(entry.path, max_bytes)
         else:
             yield Skipped(os.path.normpath(str(entry.path)))
+
+
+class Wanted:
+    """Which files of no known extension are read anyway: named explicitly, or of an
+    extension the user added (`--ext`)."""
+
+    def __init__(self, paths: Iterable[str | os.PathLike[str]], extensions: Iterable[str]) -> None:
+        self.explicit = {os.path.abspath(p) for p in paths if os.path.isfile(p)}
+        self.extensions = {_dotted(ext) for ext in extensions}
+
+    def __call__(self, path: Path) -> bool:
+        suffix = path.suffix.lower() if not path.name.startswith(".") else ""
+        return os.path.abspath(path) in self.explicit or suffix in self.extensions
+
+
+def _dotted(ext: str) -> str:
+    ext = ext.strip().lower()
+    return f".{ext.lstrip('.')}" if ext.lstrip(".") else ""
 
 
 def count_files(paths: Iterable[str | os.PathLike[str]]) -> int:
@@ -74,7 +122,7 @@ def count_files(paths: Iterable[str | os.PathLike[str]]) -> int:
     return sum(1 for _ in walk(paths))
 
 
-def _warc_items(entry: Entry, max_bytes: int) -> Iterator[Item | Skipped]:
+def _warc_items(path: Path, max_bytes: int) -> Iterator[Item | Skipped]:
     from cleaner.readers.warc import iter_warc_items
 
-    yield from iter_warc_items(entry.path, max_bytes)
+    yield from iter_warc_items(path, max_bytes)

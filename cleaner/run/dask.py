@@ -12,19 +12,20 @@ from __future__ import annotations
 import importlib
 import os
 import shutil
+import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
 
-from cleaner.batch import Outputs, Paths
 from cleaner.config import RunSettings, Settings
 from cleaner.errors import SettingsError
-from cleaner.parallel import resolve_jobs
 from cleaner.pipeline import default_pipeline
-from cleaner.progress import progress
-from cleaner.runner import Counts
-from cleaner.shard import Plan, Shard, clean_shard, part_names, plan_shards
-from cleaner.writers.jsonl import JsonlWriter
+from cleaner.run.local import Paths
+from cleaner.run.outcome import Result
+from cleaner.run.pool import resolve_jobs
+from cleaner.run.progress import progress
+from cleaner.run.shard import Plan, Shard, clean_shard, part_names, plan_shards
+from cleaner.run.sink import Counts, Outputs, open_sink
 from cleaner.writers.streams import compression_of, open_read
 
 
@@ -37,9 +38,9 @@ def run_dask(
     resume: bool = False,
 ) -> Counts:
     """Clean `paths` on the cluster into OUT and REJECTS; same lines as a local run."""
-    if not outputs.out:
+    if not outputs.out or outputs.out == "-":
         raise SettingsError("--scheduler needs -o FILE (parts are written beside it)")
-    counts = Counts()  # started now: the rate covers planning, cleaning and joining
+    started = time.monotonic()  # the rate covers planning, cleaning and joining
     default_pipeline(settings)  # a bad rule pack fails here, once, not in every task
     plan = plan_shards(paths, run.shard_files)
     folder = _parts_folder(outputs.out, resume)
@@ -47,7 +48,7 @@ def run_dask(
     todo = [s for s in plan.shards if not os.path.exists(part_names(folder, s, suffix)[0])]
     with _client(scheduler, run) as client:
         _map(client, todo, folder, suffix, settings, len(plan.shards))
-    _join(plan, folder, suffix, outputs, counts)
+    counts = _join(plan, folder, suffix, outputs, started)
     shutil.rmtree(folder)
     return counts
 
@@ -111,21 +112,20 @@ def _map(
             tick(counts, done)
 
 
-def _join(plan: Plan, folder: str, suffix: str, outputs: Outputs, counts: Counts) -> None:
-    """Concatenate the parts in shard order into OUT and REJECTS, counting lines."""
-    counts.skipped = len(plan.skipped)
-    with JsonlWriter(outputs.out) as out, JsonlWriter(outputs.rejects or os.devnull) as rej:
+def _join(plan: Plan, folder: str, suffix: str, outputs: Outputs, started: float) -> Counts:
+    """The parts in shard order through one sink into OUT and REJECTS (or stderr)."""
+    with open_sink(outputs) as sink:
+        sink.counts.started = started
         for shard in plan.shards:
             part, rejects_part = part_names(folder, shard, suffix)
-            counts.kept += _copy(part, out)
-            counts.rejected += _copy(rejects_part, rej)
-    counts.read = counts.kept + counts.rejected
+            for line in _lines(part):
+                sink.write(Result(line, True))
+            for line in _lines(rejects_part):
+                sink.write(Result.of_reject_line(line))
+    sink.counts.skipped = len(plan.skipped)
+    return sink.counts
 
 
-def _copy(path: str, writer: JsonlWriter) -> int:
-    lines = 0
+def _lines(path: str) -> Iterator[bytes]:
     with open_read(path) as stream:
-        for line in stream:
-            writer.write_line(line)
-            lines += 1
-    return lines
+        yield from stream

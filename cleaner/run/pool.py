@@ -1,10 +1,14 @@
-"""Clean items in worker processes with a per-document time limit, output in input order.
+"""The cleaning pool: worker processes with a per-document time limit, warm, results in order.
 
-Why pebble's ProcessPool and not concurrent.futures or a hand-written pool: trafilatura is not
-thread-safe, so extraction runs in processes; a page that hangs lxml cannot be interrupted from
-inside, so its worker must be killed. pebble (maintained, small, pure Python) kills the worker
-of a task that passes its `timeout`, replaces it and goes on, and recycles workers after
-`max_tasks`; `ProcessPoolExecutor` can do neither per task.
+Every way of running the pipeline on more than a string goes through here: local runs
+(`ordered`), the fetcher (`clean`, awaitable), a cluster's shard function, and the library's
+calls when a time limit is set (`outcome`).
+
+Why pebble's ProcessPool and not concurrent.futures: trafilatura is not thread-safe, so
+extraction runs in processes; a page that hangs lxml (or a user rule with a catastrophic regex)
+cannot be interrupted from inside, so its worker must be killed. pebble (maintained, small,
+pure Python) kills the worker of a task that passes its `timeout`, replaces it and goes on,
+and recycles workers after `max_tasks`; `ProcessPoolExecutor` can do neither per task.
 
 Memory stays flat: at most `jobs * in_flight_per_job` items and `max_in_flight_bytes` of
 payload are in flight, results come back as finished JSONL lines (not documents), and they are
@@ -13,23 +17,25 @@ handed on strictly in input order, so the output is byte-identical to a one-work
 
 from __future__ import annotations
 
+import asyncio
 import multiprocessing
 import os
 import signal
 from collections import deque
-from collections.abc import Generator, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future
-from typing import Any, NamedTuple
+from types import TracebackType
+from typing import Any, NamedTuple, TypeVar
 
 from pebble import ProcessExpired, ProcessPool
 
 from cleaner.config import RunSettings, Settings
-from cleaner.inputs import Item, Skipped
-from cleaner.pipeline import Pipeline, default_pipeline
-from cleaner.runner import Result, process_item, reject_result, to_result
+from cleaner.document import Outcome, Reject
+from cleaner.pipeline import default_pipeline
+from cleaner.readers.items import Item, Skipped
+from cleaner.run.outcome import Result, process_item, to_result
 
-_PIPELINE: Pipeline | None = None
-Slot = tuple[Item | Skipped, "Future[Result] | None"]
+T = TypeVar("T")
 
 
 class Window(NamedTuple):
@@ -49,93 +55,173 @@ def resolve_jobs(jobs: int) -> int:
         return os.cpu_count() or 1
 
 
-def run_parallel(
-    items: Iterable[Item | Skipped], settings: Settings, run: RunSettings | None = None
-) -> Generator[Result | Skipped, None, None]:
-    """One Result per item (Skipped passed through), in input order."""
-    run = run or RunSettings()
-    jobs = resolve_jobs(run.jobs)
-    # a bad rule pack or setting raises here, as one clear error, not in every worker
-    default_pipeline(settings)
-    pool = ProcessPool(
-        max_workers=jobs,
-        max_tasks=run.recycle_after,
-        initializer=_start_worker,
-        initargs=(settings,),
-        context=_context(),
-    )
-    try:
-        window = Window(jobs * run.in_flight_per_job, run.max_in_flight_bytes)
-        yield from _ordered(pool, items, settings, window)
-    finally:
-        # normal end, Ctrl-C or an abandoned generator alike: no worker outlives the run
-        pool.stop()  # type: ignore[no-untyped-call]
-        pool.join()
+class Pool:
+    """`jobs` cleaning processes; each document gets `settings.limits.doc_timeout_s` seconds.
 
+    Use as a context manager: leaving it (normal end, Ctrl-C, an abandoned generator) stops
+    every worker, so none outlives the run.
+    """
 
-def _ordered(
-    pool: ProcessPool, items: Iterable[Item | Skipped], settings: Settings, window: Window
-) -> Iterator[Result | Skipped]:
-    timeout = settings.limits.doc_timeout_s
-    pending: deque[Slot] = deque()
-    held = 0  # payload bytes in flight
-    for item in items:
-        future = (
-            None
-            if isinstance(item, Skipped)
-            else pool.schedule(_work, args=(item,), timeout=timeout)
-        )
-        pending.append((item, future))
-        held += _size(item)
-        while len(pending) >= window.items or (held > window.bytes and len(pending) > 1):
-            done = pending.popleft()
-            held -= _size(done[0])
-            yield _collect(*done, timeout)
-    while pending:
-        yield _collect(*pending.popleft(), timeout)
+    def __init__(self, settings: Settings, run: RunSettings | None = None) -> None:
+        self.settings = settings
+        self.run = run or RunSettings()
+        self.jobs = resolve_jobs(self.run.jobs)
+        self.timeout = settings.limits.doc_timeout_s
+        # a bad rule pack or setting raises here, as one clear error, not in every worker
+        default_pipeline(settings)
+        self._pool: ProcessPool | _Inline | None = None
+
+    def __enter__(self) -> Pool:
+        self._pool = _Inline() if _may_not_fork() else _processes(self.jobs, self.run)
+        return self
+
+    def __exit__(
+        self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.close()
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.stop()
+            self._pool.join()
+            self._pool = None
+
+    def ordered(self, items: Iterable[Item | Skipped]) -> Iterator[Result | Skipped]:
+        """One Result per item (Skipped passed through), in input order."""
+        for item, future in self._in_order(items, _work_line):
+            yield item if future is None else self._line(item, future)
+
+    def ordered_outcomes(self, items: Iterable[Item | Skipped]) -> Iterator[Outcome | Skipped]:
+        """`ordered` as documents and rejects (the library's clean_paths)."""
+        for item, future in self._in_order(items, _work_outcome):
+            yield item if future is None else self._outcome(item, future)
+
+    def _in_order(
+        self, items: Iterable[Item | Skipped], work: Callable[[Item, Settings], T]
+    ) -> Iterator[tuple[Any, Future[T] | None]]:
+        """Each item with its future (None for a Skipped), in input order, with the window
+        bounding what is in flight."""
+        run = self.run
+        window = Window(self.jobs * run.in_flight_per_job, run.max_in_flight_bytes)
+        pending: deque[tuple[Any, Future[T] | None]] = deque()
+        held = 0  # payload bytes in flight
+        for item in items:
+            future = None if isinstance(item, Skipped) else self._schedule(work, item)
+            pending.append((item, future))
+            held += _size(item)
+            while len(pending) >= window.items or (held > window.bytes and len(pending) > 1):
+                done = pending.popleft()
+                held -= _size(done[0])
+                yield done
+        yield from pending
+
+    async def clean(self, item: Item) -> Outcome:
+        """The outcome of one item, awaited without blocking the event loop (the fetcher)."""
+        future = asyncio.wrap_future(self._schedule(_work_outcome, item))
+        try:
+            return await future
+        except Exception as exc:
+            return self._failed(item, exc)
+
+    def outcome(self, item: Item, settings: Settings | None = None) -> Outcome:
+        """The outcome of one item, waited for here (the library's single calls); `settings`
+        (by default the pool's) choose the pipeline and the time limit."""
+        limit = (settings or self.settings).limits.doc_timeout_s
+        return self._outcome(item, self._schedule(_work_outcome, item, settings), limit)
+
+    def _schedule(
+        self, work: Callable[[Item, Settings], T], item: Item, settings: Settings | None = None
+    ) -> Future[T]:
+        assert self._pool is not None, "use Pool as a context manager"
+        settings = settings or self.settings
+        timeout = settings.limits.doc_timeout_s
+        future: Future[T] = self._pool.schedule(work, args=(item, settings), timeout=timeout)
+        return future
+
+    def _line(self, item: Item, future: Future[Result]) -> Result:
+        try:
+            return future.result()
+        except Exception as exc:
+            return to_result(self._failed(item, exc))
+
+    def _outcome(self, item: Item, future: Future[Outcome], limit: float | None = None) -> Outcome:
+        try:
+            return future.result()
+        except Exception as exc:
+            return self._failed(item, exc, limit)
+
+    def _failed(self, item: Item, exc: Exception, limit: float | None = None) -> Reject:
+        """A task that did not come back: over its time, its worker died, or it was unpicklable."""
+        if isinstance(exc, TimeoutError):
+            detail = f"over {limit or self.timeout:g} s; its worker was stopped"
+            return Reject(item.source, "timeout", detail)
+        if isinstance(exc, ProcessExpired):
+            detail = f"the worker process died (exit code {exc.exitcode})"
+            return Reject(item.source, "internal_error", detail)
+        return Reject(item.source, "internal_error", f"{type(exc).__name__}: {exc}")
 
 
 def _size(item: Item | Skipped) -> int:
-    return len(item.data) if isinstance(item, Item) and item.data is not None else 0
+    if not isinstance(item, Item):
+        return 0
+    return len(item.data or b"") + len(item.text or "")
 
 
-def _collect(
-    item: Item | Skipped, future: Future[Result] | None, timeout: float
-) -> Result | Skipped:
-    if isinstance(item, Skipped):
-        return item
-    assert future is not None, "every item is scheduled"
-    try:
-        return future.result()
-    except TimeoutError:
-        return reject_result(item.source, "timeout", f"over {timeout:g} s; its worker was stopped")
-    except ProcessExpired as exc:
-        detail = f"the worker process died (exit code {exc.exitcode})"
-        return reject_result(item.source, "internal_error", detail)
-    except Exception as exc:  # pickling and the like: one input, one reject
-        return reject_result(item.source, "internal_error", f"{type(exc).__name__}: {exc}")
+def _processes(jobs: int, run: RunSettings) -> ProcessPool:
+    return ProcessPool(
+        max_workers=jobs,
+        max_tasks=run.recycle_after,
+        initializer=_start_worker,
+        context=_context(),
+    )
+
+
+def _may_not_fork() -> bool:
+    """A daemonic process (a Dask nanny's worker) may not start children: there the items are
+    cleaned in-process, with no kill-based limit; the cluster's own task limits apply."""
+    return bool(multiprocessing.current_process().daemon)
 
 
 def _context() -> Any:
     """forkserver: workers start from a clean, single-threaded process that has imported and
-    warmed the pipeline once (fast), never from a fork of this threaded one (progress, Dask)."""
+    warmed the pipeline once (fast), never from a fork of this threaded one (progress, Dask,
+    the fetcher's event loop and sockets)."""
     if "forkserver" not in multiprocessing.get_all_start_methods():
         return multiprocessing.get_context("spawn")
     ctx = multiprocessing.get_context("forkserver")
-    ctx.set_forkserver_preload(["cleaner.warmup"])
+    ctx.set_forkserver_preload(["cleaner.run.warmup"])
     return ctx
 
 
-def _start_worker(settings: Settings) -> None:
-    """Build the pipeline once per worker; Ctrl-C is the parent's to handle."""
-    global _PIPELINE
+def _start_worker() -> None:
+    """Warm the worker once; Ctrl-C is the parent's to handle."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    from cleaner.warmup import warm  # imported here: importing it warms, not wanted in the parent
+    from cleaner.run.warmup import warm  # imported here: importing it warms, not wanted here
 
-    _PIPELINE = default_pipeline(settings)
-    warm(_PIPELINE)  # cheap when the fork server warmed up already; not on a document's clock
+    warm()  # cheap when the fork server warmed up already; not on a document's clock
 
 
-def _work(item: Item) -> Result:
-    assert _PIPELINE is not None, "worker not initialised"
-    return to_result(process_item(item, _PIPELINE))
+def _work_outcome(item: Item, settings: Settings) -> Outcome:
+    # the pipeline is built once per worker and settings (packs load once)
+    return process_item(item, default_pipeline(settings))
+
+
+def _work_line(item: Item, settings: Settings) -> Result:
+    return to_result(_work_outcome(item, settings))
+
+
+class _Inline:
+    """The pool's interface, cleaning in this process (where no child may be started)."""
+
+    def schedule(
+        self, work: Callable[..., T], args: tuple[Any, ...], timeout: float | None
+    ) -> Future[T]:
+        future: Future[T] = Future()
+        future.set_result(work(*args))
+        return future
+
+    def stop(self) -> None:
+        """Nothing runs in the background."""
+
+    def join(self) -> None:
+        """Nothing to wait for."""

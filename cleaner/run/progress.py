@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rich.console import Console
 from rich.progress import (
@@ -18,6 +18,11 @@ from rich.progress import (
     TimeRemainingColumn,
 )
 
+from cleaner.readers.items import Skipped
+
+if TYPE_CHECKING:
+    from cleaner.run.outcome import Result
+
 Tick = Callable[[Any, int], None]
 
 
@@ -28,7 +33,7 @@ def progress(label: str, total_files: int | None = None) -> Iterator[Tick]:
     The bar and the ETA count input files (a WARC file is one), known before the run from a
     cheap walk; the text shows documents and documents per second from `counts`.
     """
-    if not sys.stderr.isatty():
+    if not on_terminal():
         yield lambda counts, files_done: None
         return
     with Progress(*_columns(total_files), console=Console(stderr=True), transient=True) as bar:
@@ -52,3 +57,22 @@ def _columns(total_files: int | None) -> tuple[Any, ...]:
         TextColumn("files, ETA"),
         TimeRemainingColumn(),
     )
+
+
+class FileCounter:
+    """Counts input files done from the stream of results (a WARC's records share a path)."""
+
+    def __init__(self) -> None:
+        self.done = 0
+        self._last: str | None = None
+
+    def see(self, result: Result | Skipped) -> int:
+        where = result.path if isinstance(result, Skipped) else result.where
+        if where != self._last:
+            self.done += 1
+            self._last = where
+        return self.done
+
+
+def on_terminal() -> bool:
+    return sys.stderr.isatty()

@@ -21,7 +21,9 @@ from collections.abc import Iterable, Iterator
 
 import orjson
 
+from cleaner.document import Source, record_id
 from cleaner.errors import OutputError
+from cleaner.readers.items import Item, Skipped
 from cleaner.writers.jsonl import JsonlWriter
 from cleaner.writers.streams import compression_of, open_read
 
@@ -162,3 +164,25 @@ def _truncation_errors() -> tuple[type[Exception], ...]:
 
 
 _TRUNCATED = _truncation_errors()
+
+
+class NotDone:
+    """Filters out what an earlier run settled (its id is in `done`), counting it.
+
+    One keying for every kind of run: the record id, which files, WARC records and URLs all
+    have (`cleaner.document.record_id`)."""
+
+    def __init__(self, done: set[str]) -> None:
+        self.done = done
+        self.skipped = 0
+
+    def settled(self, source: Source) -> bool:
+        if self.done and record_id(source) in self.done:
+            self.skipped += 1
+            return True
+        return False
+
+    def __call__(self, items: Iterable[Item | Skipped]) -> Iterator[Item | Skipped]:
+        for item in items:
+            if not (isinstance(item, Item) and self.settled(item.source)):
+                yield item

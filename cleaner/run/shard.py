@@ -1,6 +1,6 @@
 """The shard function: one input shard in, one part file out, written atomically.
 
-This is the unit a cluster maps over (`cleaner.dask_runner` does it with Dask; Spark or Ray
+This is the unit a cluster maps over (`cleaner.run.dask` does it with Dask; Spark or Ray
 call `clean_shard` directly, see the README). A shard is a list of input paths; `plan_shards`
 cuts a walk into shards in input order, so concatenating the parts in shard order gives the
 same lines as a local run. A part is renamed into place only when complete: a retried or
@@ -9,15 +9,15 @@ re-run shard never leaves a half part behind, and a finished part never needs re
 
 from __future__ import annotations
 
-import multiprocessing
 import os
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from cleaner.config import RunSettings, Settings
-from cleaner.inputs import Skipped, iter_items
 from cleaner.readers.files import walk
-from cleaner.runner import Counts, Result, run_results
+from cleaner.readers.items import iter_items
+from cleaner.run.pool import Pool
+from cleaner.run.sink import Counts, Sink
 from cleaner.writers.atomic import atomic_jsonl
 
 
@@ -69,25 +69,19 @@ def clean_shard(
 
     Both files appear complete or not at all; `part` is renamed last, so its presence means
     the shard is done. Picklable arguments and result: safe to ship to any cluster worker.
+    The same pool (one time-limited process) and sink as a local run.
     """
-    counts = Counts()
-    with atomic_jsonl(part) as out, atomic_jsonl(rejects_part) as rej:
-        for result in _results(paths, settings or Settings()):
-            counts.add(result)
-            if isinstance(result, Result):
-                (out if result.ok else rej).write_line(result.line)
-    return counts
-
-
-def _results(paths: Sequence[str], settings: Settings) -> Iterator[Result | Skipped]:
+    settings = settings or Settings()
     items = iter_items(paths, settings.limits)
-    if multiprocessing.current_process().daemon:
-        # a daemonic process (a Dask nanny's worker) may not start children: no kill-based
-        # time limit here; the cluster's own task limits apply
-        return run_results(items, settings)
-    from cleaner.parallel import run_parallel
-
-    return run_parallel(items, settings, RunSettings(jobs=1))
+    with (
+        Pool(settings, RunSettings(jobs=1)) as pool,
+        atomic_jsonl(part) as out,
+        atomic_jsonl(rejects_part) as rej,
+    ):
+        sink = Sink(out, rej)
+        for result in pool.ordered(items):
+            sink.write(result)
+    return sink.counts
 
 
 def part_names(folder: str, shard: Shard, suffix: str) -> tuple[str, str]:

@@ -17,9 +17,9 @@ PAGE = (
 )
 
 
-def warm(pipeline: Pipeline) -> None:
-    """One tiny page through every step."""
-    pipeline.run_text(PAGE, Source(kind="text"), "html")
+def warm(pipeline: Pipeline | None = None) -> None:
+    """One tiny page through every step (of the default pipeline unless told otherwise)."""
+    (pipeline or default_pipeline(Settings())).run_text(PAGE, Source(kind="text"), "html")
 
 
-warm(default_pipeline(Settings()))
+warm()

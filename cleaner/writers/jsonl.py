@@ -1,7 +1,7 @@
 """JSON Lines out: one compact UTF-8 JSON object per line, keys in schema order.
 
 The writer takes whole lines and writes each with one call, so an interrupted run leaves at
-most one torn line at the end of a file, which `cleaner.resume` cuts off.
+most one torn line at the end of a file, which `cleaner.run.resume` cuts off.
 """
 
 from __future__ import annotations
