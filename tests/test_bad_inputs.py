@@ -21,7 +21,7 @@ import orjson
 import pytest
 
 from cleaner import clean_file, clean_html
-from cleaner.config import Limits
+from cleaner.config import Limits, Settings
 from cleaner.document import Document, Reject
 from cleaner.errors import REASONS, Rejected
 from cleaner.extract.html import parse
@@ -33,6 +33,7 @@ from cleaner.run.outcome import run_items
 from tests.conftest import FIXTURES, ROOT
 
 BAD = FIXTURES / "bad"
+IN_PROCESS = Settings(limits=Limits(doc_timeout_s=None))  # no worker process: patches hold
 EXPECTED = json.loads((BAD / "expected.json").read_text(encoding="utf-8"))
 AS_ROOT = os.geteuid() == 0  # root reads a mode-000 file, so that case is not built
 GENERATED = {
@@ -104,6 +105,7 @@ def test_damaged_utf8_stays_utf8(corpus: Path) -> None:
     assert "Energie" in outcome.text
 
 
+@pytest.mark.slow
 def test_cli_run_over_the_corpus(corpus: Path, tmp_path: Path) -> None:
     """The whole corpus in one run: no crash, no hang, every input exactly once, counts add up."""
     out, rejects = tmp_path / "out.jsonl", tmp_path / "rejects.jsonl"
@@ -163,7 +165,7 @@ def test_permission_denied_is_a_reject(tmp_path: Path, monkeypatch: pytest.Monke
         raise PermissionError(13, "Permission denied", str(self))
 
     monkeypatch.setattr(Path, "open", refuse)
-    outcome = clean_file(path)
+    outcome = clean_file(path, IN_PROCESS)  # the patch holds in this process only
     assert isinstance(outcome, Reject) and outcome.reason == "unreadable"
     assert outcome.detail == "Permission denied"
 
@@ -263,7 +265,7 @@ def test_extractor_error_is_extract_failed(monkeypatch: pytest.MonkeyPatch) -> N
         raise RecursionError("maximum recursion depth exceeded")
 
     monkeypatch.setattr(trafilatura, "bare_extraction", broken)
-    outcome = clean_html(_generator().article_html())
+    outcome = clean_html(_generator().article_html(), settings=IN_PROCESS)
     assert isinstance(outcome, Reject) and outcome.reason == "extract_failed"
     assert outcome.detail == "RecursionError: maximum recursion depth exceeded"
 

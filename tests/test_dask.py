@@ -16,6 +16,8 @@ from cleaner.run.shard import Shard, clean_shard, part_names, plan_shards
 from cleaner.writers.streams import open_read
 from tests.batchcorpus import make_corpus, run_cli
 
+pytestmark = pytest.mark.slow  # processes, clusters and signals: seconds each
+
 distributed = pytest.importorskip("dask.distributed")
 
 

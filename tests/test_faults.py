@@ -22,6 +22,8 @@ from cleaner.writers.staging import PARTIAL_PREFIX
 from tests.batchcorpus import make_corpus
 from tests.conftest import ROOT
 
+pytestmark = pytest.mark.slow  # processes, clusters and signals: seconds each
+
 CLI = [sys.executable, "-c", "from cleaner.cli import main; main()", "clean"]
 PAGES = 4
 BIG_PAGES = 24

@@ -12,7 +12,7 @@ from typer.testing import CliRunner
 
 from cleaner.cli import app
 
-FAST = ["--allow-private", "--delay", "0", "--retries", "1", "--timeout", "5"]
+FAST = ["--allow-private", "--delay", "0", "--retries", "1", "--request-timeout", "5"]
 
 
 def run(*args: str) -> str:
@@ -59,7 +59,7 @@ def test_resume_fetches_nothing_twice(http_site: Server, tmp_path: Path) -> None
     summary = run(
         "fetch", "--urls", str(url_file), "-o", str(out), "--rejects", str(rej), "--resume", *FAST
     )
-    assert "skipped 2 already done" in summary
+    assert "already done 2" in summary
     assert [http_site.hits[url.removeprefix(http_site.base)] for url in [*first, second]] == [
         1,
         1,
@@ -110,7 +110,10 @@ def test_a_listing_that_fails_is_a_reject_too(http_site: Server, tmp_path: Path)
 
 @pytest.mark.parametrize(
     ("args", "message"),
-    [([], "nothing to fetch"), (["http://127.0.0.1/", "--resume"], "--resume needs -o")],
+    [
+        ([], "nothing to fetch"),
+        (["http://127.0.0.1/", "--resume"], "--resume needs both -o FILE and --rejects FILE"),
+    ],
 )
 def test_bad_invocations_say_what_to_do(args: list[str], message: str) -> None:
     result = CliRunner().invoke(app, ["fetch", *args])

@@ -31,6 +31,7 @@ def slow_page() -> str:
     return f"<html><body>{blocks}</body></html>"
 
 
+@pytest.mark.slow
 def test_two_workers_equal_one_byte_for_byte(corpus: Path, tmp_path: Path) -> None:
     outputs = {}
     for jobs in ("1", "2"):  # records gzipped (deterministic header), rejects plain
@@ -68,6 +69,7 @@ def test_pool_matches_in_process_run_in_order(corpus: Path) -> None:
     assert sum(r.ok for r in results) >= 24 + 3
 
 
+@pytest.mark.slow
 def test_small_window_and_recycling_keep_order(corpus: Path) -> None:
     # one document and one byte of payload in flight, workers replaced every 3 documents
     run = RunSettings(jobs=2, in_flight_per_job=1, max_in_flight_bytes=1, recycle_after=3)
@@ -76,6 +78,7 @@ def test_small_window_and_recycling_keep_order(corpus: Path) -> None:
     assert pooled == list(run_results(iter_items([corpus]), Settings()))
 
 
+@pytest.mark.slow
 def test_stuck_page_is_cut_off_and_the_run_goes_on(tmp_path: Path) -> None:
     folder = make_corpus(tmp_path, pages=3)
     (folder / "html" / "page0001x-slow.html").write_text(slow_page())

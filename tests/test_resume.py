@@ -51,6 +51,7 @@ def test_torn_output_is_repaired_to_whole_lines(tmp_path: Path, name: str, cut: 
     assert set(read_ids(str(path))) == {f"{n:016x}" for n in range(300)}
 
 
+@pytest.mark.slow
 def test_resume_needs_both_output_files(tmp_path: Path) -> None:
     done = run_cli("clean", "seeds", "-o", str(tmp_path / "o.jsonl"), "--resume", check=False)
     assert done.returncode == 2
@@ -72,6 +73,7 @@ def kill_at_random(proc: subprocess.Popen[bytes], seconds: float) -> None:
         proc.wait()
 
 
+@pytest.mark.slow
 def test_kill_9_then_resume_loses_and_duplicates_nothing(tmp_path: Path) -> None:
     # plain JSONL: its 8 KB buffer reaches the file every few records, so the kill leaves a
     # prefix of whole lines and usually a torn one (cut compressed streams: the test above)
@@ -91,6 +93,7 @@ def test_kill_9_then_resume_loses_and_duplicates_nothing(tmp_path: Path) -> None
             assert got.read() == want.read(), f"random seed {seed}"
 
 
+@pytest.mark.slow
 def test_interrupt_exits_130_and_keeps_whole_lines(tmp_path: Path) -> None:
     corpus = make_corpus(tmp_path, pages=40)
     out, rej = tmp_path / "out.jsonl", tmp_path / "rej.jsonl"

@@ -26,7 +26,7 @@ from cleaner.cli.options import (
 )
 from cleaner.config import RunSettings, Settings
 from cleaner.document import DocKind
-from cleaner.readers.items import Item, Skipped, count_files, iter_items, stdin_item
+from cleaner.readers.items import Item, Skipped, input_bytes, iter_items, stdin_item
 from cleaner.run.progress import on_terminal
 from cleaner.run.sink import Counts, Outputs
 
@@ -114,5 +114,5 @@ def _run(
     from cleaner.run.local import run_local
 
     files = inputs.files()
-    total = count_files(files) if on_terminal() else None  # a second walk, for people only
+    total = input_bytes(files) if on_terminal() else None  # a second walk, for people only
     return run_local(inputs.items(settings), outputs, settings, run, resume, total)

@@ -113,12 +113,15 @@ class _Run:
     async def crawl(
         self, settings: FetchSettings, urls: list[str], sitemaps: list[str], feeds: list[str]
     ) -> Counts:
-        with open_sink(self.outputs, append=self.resume) as sink, progress("fetching") as tick:
+        # the bar has a total when the URLs are all given; listings are read as they go
+        total = None if sitemaps or feeds else len(urls)
+        bar = progress("fetching", total, "URLs")
+        with open_sink(self.outputs, append=self.resume) as sink, bar as tick:
             async with Crawl(settings, self.warc, self.resume) as crawl:
                 todo = self._unsettled(_chain(urls, crawl.listed(sitemaps, feeds)))
                 async for outcome in crawl.outcomes(todo):
                     sink.write(to_result(outcome))
-                    tick(sink.counts, sink.counts.read)
+                    tick(sink.counts, sink.counts.read + self.not_done.skipped)
         sink.counts.done_before = self.not_done.skipped
         return sink.counts
 

@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Literal, get_args
 
 # Stages run in this order; a rule's stage defaults by kind (see kinds.DEFAULT_STAGE).
 # inline: shortcodes and markup left in text; header: fields at the top (url, date, title);
 # tail: teaser tails cut from a marker on; lines: single boilerplate lines anywhere;
 # lead: the first body line (datelines); end: the last lines (agency initials).
-STAGES = ("inline", "header", "tail", "lines", "lead", "end")
-WHERE = ("any", "head", "tail")
+Stage = Literal["inline", "header", "tail", "lines", "lead", "end"]
+Where = Literal["any", "head", "tail"]
+STAGES: tuple[Stage, ...] = get_args(Stage)
+WHERE: tuple[Where, ...] = get_args(Where)
 
 
 @dataclass(frozen=True)
@@ -21,8 +24,8 @@ class Rule:
     kind: str
     pattern: re.Pattern[str]
     note: str
-    stage: str
-    where: str = "any"  # which lines it looks at: all, the first `window`, the last `window`
+    stage: Stage
+    where: Where = "any"  # which lines it looks at: all, the first `window`, the last `window`
     window: int = 5
     field: str | None = None  # move_to_field without named groups, drop_repeat_of
     min_fraction: float = 0.0  # drop_from: the marker must sit at least this far down the text

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 
 from cleaner.config import ClassifierSettings
 from cleaner.document import Document
+from cleaner.filters.base import Stage
 from cleaner.filters.linefeatures import LineFeatures, measure
 from cleaner.filters.stopwords import pick_language
 from cleaner.filters.teasers import teaser_units
@@ -28,7 +29,8 @@ GOOD, NEARGOOD, SHORT, BAD = "good", "neargood", "short", "bad"
 MIN_SENTENCE_WORDS = 3  # a fallback sentence has at least this many words
 OUTSIDE = "outside"  # body-like, but away from the page's main run of body lines
 TEASER = "teaser"  # body-like, but one of a run of kicker/headline/blurb units
-AFTER_CLASSIFIER = ("lead", "end")  # rule stages that need the body's first and last line
+# rule stages that need the body's first and last line
+AFTER_CLASSIFIER: tuple[Stage, ...] = ("lead", "end")
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,7 @@ import re
 from collections.abc import Callable
 
 from cleaner.document import Document
-from cleaner.filters.base import Rule
+from cleaner.filters.base import Rule, Stage
 from cleaner.metadata.fields import set_field
 
 
@@ -163,7 +163,7 @@ KINDS: dict[str, Callable[[Document, Rule], None]] = {
     "strip_inline": strip_inline,
 }
 
-DEFAULT_STAGE = {
+DEFAULT_STAGE: dict[str, Stage] = {
     "strip_inline": "inline",
     "move_to_field": "header",
     "drop_until": "header",

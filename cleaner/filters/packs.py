@@ -25,7 +25,7 @@ import tomllib
 from functools import cache
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from lxml.etree import XPath, XPathSyntaxError
 
@@ -33,6 +33,8 @@ from cleaner.errors import RulePackError
 from cleaner.filters.base import STAGES, WHERE, Pack, Rule
 from cleaner.filters.kinds import DEFAULT_STAGE, KINDS
 from cleaner.metadata.fields import FIELDS
+
+T = TypeVar("T", bound=str)
 
 _RULE_KEYS = {"id", "kind", "pattern", "note", "stage", "where", "window", "field"}
 _RULE_KEYS |= {"min_fraction", "match", "keep", "flags"}
@@ -135,10 +137,12 @@ def _xpath(expression: str, source: str) -> str:
     return expression
 
 
-def _choice(value: str, allowed: tuple[str, ...], where: str, key: str) -> str:
-    if value not in allowed:
-        raise RulePackError(f"{where}: {key} must be one of {allowed}, not {value!r}")
-    return value
+def _choice(value: str, allowed: tuple[T, ...], where: str, key: str) -> T:
+    """`value` as the member of a closed set it names (typed as that set)."""
+    for option in allowed:
+        if value == option:
+            return option
+    raise RulePackError(f"{where}: {key} must be one of {allowed}, not {value!r}")
 
 
 def _check_fields(rule: Rule, where: str) -> None:

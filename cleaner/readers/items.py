@@ -29,6 +29,7 @@ class Item:
     problem: tuple[Reason, str] | None = None  # (reason, detail) found while reading an archive
     filed_as: str | None = None  # the URL the record is filed under (asked for, not redirected to)
     text: str | None = field(default=None, repr=False)  # already decoded (the library's str)
+    read_to: int | None = None  # a WARC record: bytes of its file read once it was (progress)
 
     def read(self, limits: Limits) -> bytes:
         """The raw bytes (reads and gunzips a file item within the caps)."""
@@ -117,9 +118,15 @@ def _dotted(ext: str) -> str:
     return f".{ext.lstrip('.')}" if ext.lstrip(".") else ""
 
 
-def count_files(paths: Iterable[str | os.PathLike[str]]) -> int:
-    """How many files the walk will meet (a WARC file counts once): the progress bar's total."""
-    return sum(1 for _ in walk(paths))
+def input_bytes(paths: Iterable[str | os.PathLike[str]]) -> int:
+    """The size of every file the walk will meet: the progress bar's total."""
+    total = 0
+    for entry in walk(paths):
+        try:
+            total += entry.path.stat().st_size
+        except OSError:
+            continue  # its read will reject it with the reason
+    return total
 
 
 def _warc_items(path: Path, max_bytes: int) -> Iterator[Item | Skipped]:

@@ -106,7 +106,7 @@ def _map(
         pure=False,
     )
     counts = Counts()
-    with progress("cleaning on Dask", total) as tick:
+    with progress("cleaning on Dask", total, "shards") as tick:
         for done, future in enumerate(as_completed(futures), start=total - len(todo) + 1):
             counts.merge(future.result())
             tick(counts, done)

@@ -13,13 +13,14 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable
+from typing import NamedTuple
 
 from cleaner.config import RunSettings, Settings
 from cleaner.errors import SettingsError
-from cleaner.readers.items import Item, Skipped, count_files, iter_items
+from cleaner.readers.items import Item, Skipped, input_bytes, iter_items
 from cleaner.run.outcome import Result
 from cleaner.run.pool import Pool
-from cleaner.run.progress import FileCounter, on_terminal, progress
+from cleaner.run.progress import BytesRead, on_terminal, progress
 from cleaner.run.resume import NotDone, prepare_resume
 from cleaner.run.sink import Counts, Outputs, Sink, open_sink
 
@@ -35,10 +36,11 @@ def run_local(
     total: int | None = None,
 ) -> Counts:
     """Clean `items` (from `iter_items`) into OUT and REJECTS; the counts of what happened.
-    `total`: how many input files, for the progress bar."""
+    `total`: input bytes, for the progress bar."""
     not_done = NotDone(resume_ids(outputs) if resume else set())
+    meter = BytesRead()
     with Pool(settings, run) as pool, open_sink(outputs, append=resume) as sink:
-        drain(pool.ordered(not_done(items)), sink, total)
+        drain(pool.ordered(not_done(meter.watch(items))), sink, Bar(total, meter))
     sink.counts.done_before = not_done.skipped
     return sink.counts
 
@@ -48,18 +50,24 @@ def run_batch(
 ) -> Counts:
     """Clean everything under `paths`."""
     paths = list(paths)
-    total = count_files(paths) if on_terminal() else None  # a second walk, for people only
+    total = input_bytes(paths) if on_terminal() else None  # a second walk, for people only
     items = iter_items(paths, settings.limits)
     return run_local(items, outputs, settings, run, resume, total)
 
 
-def drain(results: Iterable[Result | Skipped], sink: Sink, total: int | None = None) -> None:
+class Bar(NamedTuple):
+    """The progress bar's total (input bytes, None: unknown) and what measures it."""
+
+    total: int | None
+    meter: BytesRead
+
+
+def drain(results: Iterable[Result | Skipped], sink: Sink, bar: Bar) -> None:
     """Every result into the sink, with progress on a terminal."""
-    files = FileCounter()
-    with progress("cleaning", total) as tick:
+    with progress("cleaning", bar.total) as tick:
         for result in results:
             sink.write(result)
-            tick(sink.counts, files.see(result))
+            tick(sink.counts, bar.meter.total)
 
 
 def resume_ids(outputs: Outputs) -> set[str]:
