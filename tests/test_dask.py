@@ -11,8 +11,9 @@ import pytest
 
 from cleaner.config import RunSettings, Settings
 from cleaner.errors import OutputError
-from cleaner.run.local import Outputs, run_batch
+from cleaner.run.local import run_batch
 from cleaner.run.shard import Shard, clean_shard, part_names, plan_shards
+from cleaner.run.sink import Outputs
 from cleaner.writers.streams import open_read
 from tests.batchcorpus import make_corpus, run_cli
 
@@ -59,6 +60,17 @@ def test_cluster_run_equals_local_run(scheduler: str, corpus: Path, tmp_path: Pa
     assert (read(out), read(rej)) == local_run(corpus, tmp_path, suffix)
     assert not Path(f"{out}.parts").exists()  # the parts were joined and removed
     assert "skipped 1" in done.stderr
+
+
+def test_cluster_run_without_rejects_file_names_rejects_on_stderr(
+    scheduler: str, corpus: Path, tmp_path: Path
+) -> None:
+    """As a local run does: a reject with nowhere to go is one line on stderr, not dropped."""
+    out = tmp_path / "dask.jsonl"
+    done = run_cli("clean", str(corpus), "-o", str(out), "--scheduler", scheduler)
+    named = [line for line in done.stderr.splitlines() if ": rejected (" in line]
+    local = run_cli("clean", str(corpus), "-o", str(tmp_path / "local.jsonl"), "-j", "1")
+    assert named and named == [x for x in local.stderr.splitlines() if ": rejected (" in x]
 
 
 def test_plan_keeps_walk_order_and_gives_a_warc_its_own_shard(corpus: Path) -> None:
