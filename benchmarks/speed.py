@@ -31,8 +31,9 @@ from pebble import ProcessPool
 
 from benchmarks.repeat import repeated
 from cleaner.config import RunSettings, Settings
-from cleaner.run.local import Outputs, run_batch
-from cleaner.run.pool import run_parallel
+from cleaner.run.local import run_batch
+from cleaner.run.pool import Pool
+from cleaner.run.sink import Outputs
 
 
 @dataclass(frozen=True)
@@ -59,13 +60,14 @@ def workers_cpu() -> float:
 
 def pipeline(folder: Path, repeat: int, jobs: int) -> Row:
     """The whole batch run (pool start included) writing JSONL to a temp folder."""
-    list(run_parallel([], Settings(), RunSettings(jobs=jobs)))  # fork server up: not timed
+    with Pool(Settings(), RunSettings(jobs=jobs)) as pool:  # fork server up: not timed
+        list(pool.ordered([]))
     time.sleep(0.5)  # let the fork server reap the warm-up workers
     with tempfile.TemporaryDirectory() as tmp:
         outputs = Outputs(os.path.join(tmp, "o.jsonl"), os.path.join(tmp, "r.jsonl"))
         passes = repeated(folder, repeat, Path(tmp))
         before = (time.perf_counter(), time.process_time(), workers_cpu())
-        counts, _ = run_batch(passes, outputs, Settings(), RunSettings(jobs=jobs))
+        counts = run_batch(passes, outputs, Settings(), RunSettings(jobs=jobs))
         wall = time.perf_counter() - before[0]
         time.sleep(0.5)  # the stopped workers are reaped, their times counted
         cpu = time.process_time() - before[1] + workers_cpu() - before[2]

@@ -15,15 +15,17 @@ from pathlib import Path
 import httpx
 import pytest
 
+from cleaner.document import Reject, Source
 from cleaner.errors import Rejected, SettingsError
 from cleaner.fetch.body import BoundedDecoder
 from cleaner.fetch.discover import parse_listing
 from cleaner.fetch.guard import AddressPolicy, BlockedAddress, is_public
 from cleaner.fetch.ratelimit import HostLimiter
-from cleaner.fetch.resume import settled_urls
 from cleaner.fetch.retry import backoff, retry_after
 from cleaner.fetch.robots import robots_from_body, robots_from_status
 from cleaner.fetch.settings import FetchSettings
+from cleaner.run.resume import NotDone, prepare_resume
+from cleaner.writers.jsonl import dumps
 
 
 @pytest.mark.parametrize(
@@ -214,17 +216,21 @@ def test_listing_does_not_expand_entities() -> None:
     assert parse_listing(laughs, 1_000_000).pages == ["https://a.org/5"]
 
 
-def test_resume_reads_settled_urls_and_cuts_a_partial_line(tmp_path: Path) -> None:
+def test_resume_keys_urls_on_record_ids_and_cuts_a_partial_line(tmp_path: Path) -> None:
+    """fetch resumes like clean: by the id of the record a URL is filed under."""
     out, rej = tmp_path / "out.jsonl", tmp_path / "rej.jsonl"
-    out.write_bytes(
-        b'{"id":"1","source":{"url":"https://a.org/1"}}\n{"id":"2","source":{"url":"htt'
-    )
-    rej.write_bytes(b'{"id":"3","source":{"url":"https://a.org/3"},"reason":"robots"}\n')
-    assert settled_urls([out, rej, tmp_path / "missing.jsonl", None]) == {
-        "https://a.org/1",
-        "https://a.org/3",
-    }
-    assert out.read_bytes().endswith(b"}\n")
+    done = [Reject(Source(kind="url", url=f"https://a.org/{n}"), "robots") for n in (1, 2, 3)]
+    out.write_bytes(dumps(done[0].to_record()) + dumps(done[1].to_record())[:30])
+    rej.write_bytes(dumps(done[2].to_record()))
+    not_done = NotDone(prepare_resume([str(out), str(rej)]))
+    asked = [f"https://a.org/{n}" for n in (1, 2, 3, 4)]
+    assert [not_done.settled(Source(kind="url", url=url)) for url in asked] == [
+        True,
+        False,
+        True,
+        False,
+    ]
+    assert out.read_bytes().endswith(b"}\n") and not_done.skipped == 2
 
 
 def test_host_limiter_spaces_requests_to_one_host_only() -> None:
