@@ -89,15 +89,16 @@ def _source(url: str | None) -> Source:
 
 
 _POOL: Pool | None = None
+_POOL_PID = 0  # the process that started _POOL: a forked child needs its own
 _POOL_LOCK = threading.Lock()
 
 
 def _shared_pool(settings: Settings) -> Pool:
     """One worker process for the library's single calls, started on first use."""
-    global _POOL
+    global _POOL, _POOL_PID
     with _POOL_LOCK:
-        if _POOL is None:
-            _POOL = Pool(Settings(), RunSettings(jobs=1)).__enter__()
+        if _POOL is None or _POOL_PID != os.getpid():
+            _POOL, _POOL_PID = Pool(Settings(), RunSettings(jobs=1)).__enter__(), os.getpid()
             atexit.register(_POOL.close)
         default_pipeline(settings)  # a bad rule pack raises here, in the caller
         return _POOL

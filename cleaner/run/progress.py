@@ -80,6 +80,9 @@ class BytesRead:
         for item in items:
             if isinstance(item, Item):
                 self._see(item)
+            else:  # a skipped file was walked past: its bytes are done too
+                self._close_warc()
+                self.done += _size(item.path)
             yield item
 
     @property
