@@ -97,7 +97,7 @@ def _shared_pool(settings: Settings) -> Pool:
     """One worker process for the library's single calls, started on first use."""
     global _POOL, _POOL_PID
     with _POOL_LOCK:
-        if _POOL is None or _POOL_PID != os.getpid():
+        if _POOL is None or os.getpid() != _POOL_PID:
             _POOL, _POOL_PID = Pool(Settings(), RunSettings(jobs=1)).__enter__(), os.getpid()
             atexit.register(_POOL.close)
         default_pipeline(settings)  # a bad rule pack raises here, in the caller

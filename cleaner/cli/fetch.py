@@ -27,10 +27,9 @@ from cleaner.cli.options import (
 from cleaner.document import Reject, Source
 from cleaner.fetch.run import Crawl
 from cleaner.fetch.settings import FetchSettings
-from cleaner.run.local import resume_ids
 from cleaner.run.outcome import to_result
 from cleaner.run.progress import progress
-from cleaner.run.resume import NotDone
+from cleaner.run.resume import NotDone, resume_ids
 from cleaner.run.sink import Counts, Outputs, open_sink
 
 _D = FetchSettings()

@@ -16,12 +16,11 @@ from collections.abc import Iterable
 from typing import NamedTuple
 
 from cleaner.config import RunSettings, Settings
-from cleaner.errors import SettingsError
 from cleaner.readers.items import Item, Skipped, input_bytes, iter_items
 from cleaner.run.outcome import Result
 from cleaner.run.pool import Pool
 from cleaner.run.progress import BytesRead, on_terminal, progress
-from cleaner.run.resume import NotDone, prepare_resume
+from cleaner.run.resume import NotDone, resume_ids
 from cleaner.run.sink import Counts, Outputs, Sink, open_sink
 
 Paths = Iterable[str | os.PathLike[str]]
@@ -39,7 +38,9 @@ def run_local(
     `total`: input bytes, for the progress bar."""
     not_done = NotDone(resume_ids(outputs) if resume else set())
     meter = BytesRead()
-    with Pool(settings, run) as pool, open_sink(outputs, append=resume) as sink:
+    pool = Pool(settings, run)  # a bad setting or rule pack fails here, before -o is opened
+    # the pool is left first: its workers are stopped before the files close
+    with open_sink(outputs, append=resume) as sink, pool:
         drain(pool.ordered(not_done(meter.watch(items))), sink, Bar(total, meter))
     sink.counts.done_before = not_done.skipped
     return sink.counts
@@ -68,9 +69,3 @@ def drain(results: Iterable[Result | Skipped], sink: Sink, bar: Bar) -> None:
         for result in results:
             sink.write(result)
             tick(sink.counts, bar.meter.total)
-
-
-def resume_ids(outputs: Outputs) -> set[str]:
-    if not outputs.out or outputs.out == "-" or not outputs.rejects:
-        raise SettingsError("--resume needs both -o FILE and --rejects FILE")
-    return prepare_resume([outputs.out, outputs.rejects])

@@ -22,14 +22,23 @@ from collections.abc import Iterable, Iterator
 import orjson
 
 from cleaner.document import Source, record_id
-from cleaner.errors import OutputError
+from cleaner.errors import OutputError, SettingsError
 from cleaner.readers.items import Item, Skipped
+from cleaner.run.sink import Outputs
 from cleaner.writers.jsonl import JsonlWriter
 from cleaner.writers.streams import compression_of, open_read
 
 log = logging.getLogger(__name__)
 _RECORD_START = b'{"id":"'
 _MAGIC = {"gzip": b"\x1f\x8b", "zstd": b"\x28\xb5\x2f\xfd"}
+
+
+def resume_ids(outputs: Outputs) -> set[str]:
+    """The ids an interrupted run wrote to OUT and REJECTS (both needed: an input is done
+    when it is in either), after repairing their torn tails."""
+    if not outputs.out or outputs.out == "-" or not outputs.rejects:
+        raise SettingsError("--resume needs both -o FILE and --rejects FILE")
+    return prepare_resume([outputs.out, outputs.rejects])
 
 
 def prepare_resume(paths: Iterable[str | None]) -> set[str]:
