@@ -36,9 +36,9 @@ def run_local(
 ) -> Counts:
     """Clean `items` (from `iter_items`) into OUT and REJECTS; the counts of what happened.
     `total`: input bytes, for the progress bar."""
+    pool = Pool(settings, run)  # a bad setting or rule pack fails here, before -o is touched
     not_done = NotDone(resume_ids(outputs) if resume else set())
     meter = BytesRead()
-    pool = Pool(settings, run)  # a bad setting or rule pack fails here, before -o is opened
     # the pool is left first: its workers are stopped before the files close
     with open_sink(outputs, append=resume) as sink, pool:
         drain(pool.ordered(not_done(meter.watch(items))), sink, Bar(total, meter))
