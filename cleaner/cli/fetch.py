@@ -27,6 +27,7 @@ from cleaner.cli.options import (
 from cleaner.document import Reject, Source
 from cleaner.fetch.run import Crawl
 from cleaner.fetch.settings import FetchSettings
+from cleaner.pipeline import default_pipeline
 from cleaner.run.outcome import to_result
 from cleaner.run.progress import progress
 from cleaner.run.resume import NotDone, resume_ids
@@ -112,6 +113,7 @@ class _Run:
     async def crawl(
         self, settings: FetchSettings, urls: list[str], sitemaps: list[str], feeds: list[str]
     ) -> Counts:
+        default_pipeline(settings.clean)  # a bad rule pack fails here, before -o is opened
         # the bar has a total when the URLs are all given; listings are read as they go
         total = None if sitemaps or feeds else len(urls)
         bar = progress("fetching", total, "URLs")
