@@ -81,6 +81,7 @@ def fetch(
         jobs=jobs,
         clean=build_settings(rules, rules_dir, min_words, timeout),
     )
+    default_pipeline(settings.clean)  # a bad rule pack fails here, before -o is touched
     outputs = Outputs(str(output) if output else None, str(rejects) if rejects else None)
     run = _Run(outputs, str(warc_out) if warc_out else None, resume)
     counts = asyncio.run(run.crawl(settings, page_urls, sitemap or [], feed or []))
@@ -113,7 +114,6 @@ class _Run:
     async def crawl(
         self, settings: FetchSettings, urls: list[str], sitemaps: list[str], feeds: list[str]
     ) -> Counts:
-        default_pipeline(settings.clean)  # a bad rule pack fails here, before -o is opened
         # the bar has a total when the URLs are all given; listings are read as they go
         total = None if sitemaps or feeds else len(urls)
         bar = progress("fetching", total, "URLs")
