@@ -61,8 +61,8 @@ def clean_paths(
     if settings.limits.doc_timeout_s is None:
         yield from (o for o in run_items(items, settings) if not isinstance(o, Skipped))
         return
-    with Pool(settings, RunSettings(jobs=1)) as pool:
-        yield from (o for o in pool.ordered_outcomes(items) if not isinstance(o, Skipped))
+    outcomes = _shared_pool(settings).ordered_outcomes(items, settings)
+    yield from (o for o in outcomes if not isinstance(o, Skipped))
 
 
 def _clean_str(text: str, url: str | None, kind: DocKind, settings: Settings | None) -> Outcome:

@@ -91,13 +91,20 @@ class Pool:
         for item, future in self._in_order(items, _work_line):
             yield item if future is None else self._line(item, future)
 
-    def ordered_outcomes(self, items: Iterable[Item | Skipped]) -> Iterator[Outcome | Skipped]:
-        """`ordered` as documents and rejects (the library's clean_paths)."""
-        for item, future in self._in_order(items, _work_outcome):
-            yield item if future is None else self._outcome(item, future)
+    def ordered_outcomes(
+        self, items: Iterable[Item | Skipped], settings: Settings | None = None
+    ) -> Iterator[Outcome | Skipped]:
+        """`ordered` as documents and rejects (the library's clean_paths); `settings` (by
+        default the pool's) choose the pipeline and the time limit."""
+        limit = (settings or self.settings).limits.doc_timeout_s
+        for item, future in self._in_order(items, _work_outcome, settings):
+            yield item if future is None else self._outcome(item, future, limit)
 
     def _in_order(
-        self, items: Iterable[Item | Skipped], work: Callable[[Item, Settings], T]
+        self,
+        items: Iterable[Item | Skipped],
+        work: Callable[[Item, Settings], T],
+        settings: Settings | None = None,
     ) -> Iterator[tuple[Any, Future[T] | None]]:
         """Each item with its future (None for a Skipped), in input order, with the window
         bounding what is in flight."""
@@ -106,7 +113,7 @@ class Pool:
         pending: deque[tuple[Any, Future[T] | None]] = deque()
         held = 0  # payload bytes in flight
         for item in items:
-            future = None if isinstance(item, Skipped) else self._schedule(work, item)
+            future = None if isinstance(item, Skipped) else self._schedule(work, item, settings)
             pending.append((item, future))
             held += _size(item)
             while len(pending) >= window.items or (held > window.bytes and len(pending) > 1):
