@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 MB = 1024 * 1024
+DOC_TIMEOUT_S = 60.0  # the per-document time limit unless told otherwise (CLI and library)
 
 
 @dataclass(frozen=True)
@@ -19,7 +20,10 @@ class Limits:
     max_input_bytes: int = 50 * MB  # raw bytes read from one file or response
     max_decompressed_bytes: int = 100 * MB  # after gunzip: a gzip bomb stops here
     max_text_chars: int = 5_000_000  # decoded text handed to the extractor
-    doc_timeout_s: float = 60.0  # per document, enforced by the worker pool
+    # seconds one document may take, in the CLI and the library alike: the document runs in
+    # a worker process that is killed past it (a reject `timeout`). None: no limit, and the
+    # library cleans in the calling process (no process start, no pickling: faster)
+    doc_timeout_s: float | None = DOC_TIMEOUT_S
     follow_links: bool = False  # may the walk follow a symlink out of the given paths?
 
 

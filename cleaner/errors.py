@@ -23,6 +23,7 @@ Reason = Literal[
     "undecodable",
     "too_large",
     "bad_compression",
+    "bad_archive",
     "no_text",
     "too_short",
     "timeout",

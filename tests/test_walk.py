@@ -12,7 +12,7 @@ from typer.testing import CliRunner
 from cleaner.cli import app
 from cleaner.config import Limits
 from cleaner.errors import Rejected
-from cleaner.inputs import Item, iter_items
+from cleaner.readers.items import Item, iter_items
 
 PAGE = "<html><body><article><p>" + "Ein Satz mit genug Wörtern für den Test. " * 20
 PAGE += "</p></article></body></html>"

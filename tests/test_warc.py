@@ -21,12 +21,12 @@ from cleaner.cli import app
 from cleaner.config import Limits, Settings
 from cleaner.document import Reject
 from cleaner.errors import REASONS, Rejected
-from cleaner.inputs import Item, iter_items
 from cleaner.pipeline import default_pipeline
 from cleaner.readers.bytesource import ByteSource
+from cleaner.readers.items import Item, iter_items
 from cleaner.readers.warc import iter_warc_items
 from cleaner.readers.warcframe import FrameLimits, iter_records
-from cleaner.runner import process_item
+from cleaner.run.outcome import process_item
 from tests.conftest import FIXTURES
 
 NEWS = FIXTURES / "warc" / "news.warc.gz"

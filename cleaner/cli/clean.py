@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Annotated
 
@@ -46,6 +46,9 @@ Ext = Annotated[
     list[str] | None,
     typer.Option("--ext", help="Also read files of this extension in folders (.php; repeatable)."),
 ]
+FollowLinks = Annotated[
+    bool, typer.Option("--follow-links", help="Follow symlinks out of the given paths.")
+]
 Scheduler = Annotated[
     str | None,
     typer.Option("--scheduler", help="Run on Dask: a scheduler address, or 'local'."),
@@ -68,9 +71,11 @@ def clean(
     timeout: Timeout = DEFAULT_TIMEOUT,
     kind: Kind = None,
     ext: Ext = None,
+    follow_links: FollowLinks = False,
 ) -> None:
     """Clean pages, texts and WARC files into JSONL (.jsonl, .jsonl.gz or .jsonl.zst)."""
     settings = build_settings(rules, rules_dir, min_words, timeout)
+    settings = replace(settings, limits=replace(settings.limits, follow_links=follow_links))
     for path in paths:
         if str(path) != STDIN and not path.exists():
             fail(f"{path}: no such file or folder")

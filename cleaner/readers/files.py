@@ -8,12 +8,15 @@ import stat
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Literal
 
 from cleaner.config import Limits
+from cleaner.document import DocKind
 from cleaner.errors import Rejected
 from cleaner.readers.compression import GZIP_MAGIC, gunzip_bounded
 
-KINDS = {".html": "html", ".htm": "html", ".xhtml": "html", ".txt": "text"}
+InputKind = Literal["html", "text", "warc"]
+KINDS: dict[str, DocKind] = {".html": "html", ".htm": "html", ".xhtml": "html", ".txt": "text"}
 WARC_SUFFIXES = (".warc", ".warc.gz", ".arc", ".arc.gz")
 MAX_BYTES_PER_CHAR = 4  # UTF-32, the widest encoding decode() accepts
 
@@ -24,12 +27,12 @@ class Entry:
     walk could not enter or must not follow (`problem` says why; it becomes a reject)."""
 
     path: Path
-    kind: str | None  # "html", "text", "warc", or None when skipped
+    kind: InputKind | None  # None when skipped
     problem: str | None = None
     file_id: tuple[int, int] | None = None  # (device, inode) seen by the walk
 
 
-def kind_of(path: Path) -> str | None:
+def kind_of(path: Path) -> InputKind | None:
     """The input kind from the file name (.gz allowed), None when unsupported."""
     name = path.name.lower()
     if name.endswith(WARC_SUFFIXES):

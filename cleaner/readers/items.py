@@ -15,7 +15,7 @@ from typing import BinaryIO
 from cleaner.config import Limits
 from cleaner.document import DocKind, Source
 from cleaner.errors import Reason, Rejected
-from cleaner.readers.files import kind_of, read_input, walk
+from cleaner.readers.files import Entry, kind_of, read_input, walk
 from cleaner.readers.sniff import HEAD_BYTES, sniff, sniff_file
 
 
@@ -30,13 +30,14 @@ class Item:
     filed_as: str | None = None  # the URL the record is filed under (asked for, not redirected to)
     text: str | None = field(default=None, repr=False)  # already decoded (the library's str)
     read_to: int | None = None  # a WARC record: bytes of its file read once it was (progress)
+    file_id: tuple[int, int] | None = None  # (device, inode) the walk saw; read checks it
 
     def read(self, limits: Limits) -> bytes:
         """The raw bytes (reads and gunzips a file item within the caps)."""
         if self.problem is not None:
             raise Rejected(*self.problem)
         if self.data is None:
-            return read_input(Path(self.source.path or ""), limits)
+            return read_input(Path(self.source.path or ""), limits, self.file_id)
         if len(self.data) > limits.max_input_bytes:
             raise Rejected("too_large", f"larger than {limits.max_input_bytes} bytes")
         return self.data
@@ -49,9 +50,16 @@ class Skipped:
     path: str
 
 
-def file_item(path: Path, kind: DocKind) -> Item:
-    """A work item for a page or text file."""
-    return Item(Source(kind="file", path=os.path.normpath(str(path))), kind)
+def file_item(path: Path, kind: DocKind, entry: Entry | None = None) -> Item:
+    """A work item for a page or text file (a walk's entry may carry a problem: a folder it
+    could not enter, a link it must not follow; the item is then a reject `unreadable`)."""
+    problem: tuple[Reason, str] | None = None
+    if entry is not None and entry.problem:
+        problem = ("unreadable", entry.problem)
+    file_id = entry.file_id if entry is not None else None
+    return Item(
+        Source(kind="file", path=os.path.normpath(str(path))), kind, None, problem, file_id=file_id
+    )
 
 
 def sniffed_item(path: Path) -> Item:
@@ -87,13 +95,16 @@ def iter_items(
     A file named explicitly is read whatever its extension (its kind sniffed from its first
     bytes); in folders, files of `extensions` (".php", ".shtml", "" for none) are too.
     Lazy: one WARC record's payload at a time is held here, however large the input."""
-    max_bytes = (limits or Limits()).max_input_bytes
+    limits = limits or Limits()
+    max_bytes = limits.max_input_bytes
     paths = list(paths)
     wanted = Wanted(paths, extensions)
-    for entry in walk(paths):
+    for entry in walk(paths, limits.follow_links):
         kind = entry.kind or (sniff_file(entry.path) if wanted(entry.path) else None)
-        if kind in ("html", "text"):
-            yield file_item(entry.path, kind)
+        if entry.problem:
+            yield file_item(entry.path, "text", entry)
+        elif kind in ("html", "text"):
+            yield file_item(entry.path, kind, entry)
         elif kind == "warc":
             yield from _warc_items(entry.path, max_bytes)
         else:

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any, BinaryIO
 
 from warcio.archiveiterator import ArchiveIterator
 
-from cleaner.document import Source
+from cleaner.document import DocKind, Source
 from cleaner.readers import brotli_codec
 from cleaner.readers.bytesource import ByteSource
 from cleaner.readers.compression import GZIP_MAGIC, iter_chunks, iter_gunzip
@@ -28,7 +28,7 @@ from cleaner.readers.decode import charset_of
 from cleaner.readers.warcframe import FrameLimits, Problem, RawRecord, iter_records
 
 if TYPE_CHECKING:
-    from cleaner.inputs import Item, Skipped
+    from cleaner.readers.items import Item, Skipped
 
 brotli_codec.register()
 HTML_TYPES = ("text/html", "application/xhtml+xml", "text/plain")
@@ -43,7 +43,7 @@ def iter_warc_items(
     """Response records with an HTML or text payload, each payload read up to `max_bytes` + 1
     (the item rejects a larger one as too_large); every damaged or unreadable part of the file
     as a reject item naming the problem; `max_scan` bounds the bytes searched for a record."""
-    from cleaner.inputs import Skipped
+    from cleaner.readers.items import Skipped
 
     name = os.path.normpath(str(path))
     found = 0
@@ -64,6 +64,7 @@ def _items(path: Path, name: str, max_bytes: int, max_scan: int) -> Iterator[Ite
             for raw in iter_records(src, FrameLimits(max_bytes + HTTP_SLACK, max_scan)):
                 item = _from_raw(raw, name, max_bytes)
                 if item is not None:
+                    item.read_to = stream.tell()  # for progress: how far into the file
                     yield item
     except OSError as exc:
         yield _problem_item(RawRecord(0), name, ("unreadable", exc.strerror or str(exc)))
@@ -103,7 +104,7 @@ def _is_page(raw: RawRecord) -> bool:
 
 
 def _problem_item(raw: RawRecord, name: str, problem: Problem) -> Item:
-    from cleaner.inputs import Item
+    from cleaner.readers.items import Item
 
     source = Source(
         kind="warc",
@@ -118,7 +119,7 @@ def _problem_item(raw: RawRecord, name: str, problem: Problem) -> Item:
 
 def _item(rec: Any, name: str, max_bytes: int) -> Item | None:
     # warcio has no type hints: `rec` is an ArcWarcRecord
-    from cleaner.inputs import Item
+    from cleaner.readers.items import Item
 
     if rec.rec_type != "response":
         return None
@@ -136,7 +137,7 @@ def _item(rec: Any, name: str, max_bytes: int) -> Item | None:
         content_type=content_type,
         encoding=charset_of(content_type),
     )
-    kind = "text" if content_type.lower().startswith("text/plain") else "html"
+    kind: DocKind = "text" if content_type.lower().startswith("text/plain") else "html"
     try:
         data = rec.content_stream().read(max_bytes + 1)
     except Exception as exc:  # brotli/zlib/chunked decoding errors, in warcio's own types

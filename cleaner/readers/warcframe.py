@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+from cleaner.errors import Reason
 from cleaner.readers.bytesource import ByteSource
 
 RECORD_START = b"WARC/"
@@ -24,7 +25,7 @@ PEEK_BYTES = 8192  # of a record too large to read: its HTTP headers, to tell it
 TRUNCATED = "WARC record is truncated"
 GZIP_TRUNCATED = "gzip data is truncated"  # what iter_gunzip says; the cut record tells it
 
-Problem = tuple[str, str]  # (reject reason, detail)
+Problem = tuple[Reason, str]  # (reject reason, detail)
 
 
 @dataclass
