@@ -3,7 +3,7 @@
     python -m benchmarks.resume_scan OUT.jsonl[.gz|.zst]   # a copy is scanned, not the file
     python -m benchmarks.resume_scan 20000                 # or N synthetic 3 KB records
 
-Prints records, megabytes and seconds for `cleaner.resume.prepare_resume`.
+Prints records, megabytes and seconds for `cleaner.run.resume.prepare_resume`.
 """
 
 from __future__ import annotations
@@ -14,7 +14,8 @@ import sys
 import tempfile
 import time
 
-from cleaner.resume import prepare_resume
+from cleaner.run.resume import prepare_resume
+
 from cleaner.writers.jsonl import JsonlWriter
 
 

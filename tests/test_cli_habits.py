@@ -3,6 +3,7 @@ one exit-code policy, explain on a WARC, rejects never dropped, byte progress.""
 
 from __future__ import annotations
 
+import gzip
 import io
 from pathlib import Path
 
@@ -10,7 +11,7 @@ import orjson
 import pytest
 from typer.testing import CliRunner
 
-from cleaner import Reject, clean_file, clean_text
+from cleaner import clean_file, clean_text
 from cleaner._version import __version__
 from cleaner.cli import app
 from cleaner.config import Limits
@@ -85,8 +86,9 @@ def test_sniffing(head: bytes, kind: str) -> None:
 
 
 def test_clean_file_refuses_a_warc_and_reads_any_name(tmp_path: Path) -> None:
-    outcome = clean_file(NEWS)
-    assert isinstance(outcome, Reject) and outcome.reason == "binary"
+    (tmp_path / "archive").write_bytes(gzip.decompress(NEWS.read_bytes()))
+    with pytest.raises(ValueError, match="clean_paths"):
+        clean_file(tmp_path / "archive")  # a WARC by its bytes, whatever its name
     (tmp_path / "a.php").write_text(PAGE, encoding="utf-8")
     assert clean_file(tmp_path / "a.php").ok
 

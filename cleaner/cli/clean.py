@@ -18,6 +18,7 @@ from cleaner.cli.options import (
     MinWords,
     Output,
     Rejects,
+    ResumeAnyway,
     Rules,
     RulesDir,
     Timeout,
@@ -29,6 +30,7 @@ from cleaner.document import DocKind
 from cleaner.readers.items import Item, Skipped, input_bytes, iter_items, stdin_item
 from cleaner.run.progress import on_terminal
 from cleaner.run.sink import Counts, Outputs
+from cleaner.writers.guard import guarded_run
 
 STDIN = "-"
 
@@ -67,6 +69,7 @@ def clean(
     min_words: MinWords = DEFAULT_MIN_WORDS,
     jobs: Jobs = DEFAULT_JOBS,
     resume: Resume = False,
+    resume_anyway: ResumeAnyway = False,
     scheduler: Scheduler = None,
     timeout: Timeout = DEFAULT_TIMEOUT,
     kind: Kind = None,
@@ -81,7 +84,10 @@ def clean(
             fail(f"{path}: no such file or folder")
     outputs = Outputs(str(output) if output else None, str(rejects) if rejects else None)
     inputs = Inputs(paths, kind, tuple(ext or ()))
-    counts = _run(inputs, outputs, settings, RunSettings(jobs=jobs), resume, scheduler)
+    resume = resume or resume_anyway
+    files = [None if str(output) == STDIN else output, rejects]
+    with guarded_run(inputs.files(), files, settings, resume, resume_anyway):
+        counts = _run(inputs, outputs, settings, RunSettings(jobs=jobs), resume, scheduler)
     typer.echo(counts.final(), err=True)
 
 

@@ -18,6 +18,7 @@ from cleaner.cli.options import (
     MinWords,
     Output,
     Rejects,
+    ResumeAnyway,
     Rules,
     RulesDir,
     Timeout,
@@ -30,8 +31,10 @@ from cleaner.fetch.settings import FetchSettings
 from cleaner.pipeline import default_pipeline
 from cleaner.run.outcome import to_result
 from cleaner.run.progress import progress
-from cleaner.run.resume import NotDone, resume_ids
+from cleaner.run.resume import NotDone, check_resumable, resume_ids
 from cleaner.run.sink import Counts, Outputs, open_sink
+from cleaner.writers.guard import guarded_run
+from cleaner.writers.staging import staged_paths
 
 _D = FetchSettings()
 
@@ -51,6 +54,7 @@ def fetch(
     resume: Annotated[
         bool, typer.Option(help="Skip URLs already in OUT or REJECTS; append to them.")
     ] = False,
+    resume_anyway: ResumeAnyway = False,
     allow_private: Annotated[
         bool, typer.Option(help="Allow loopback/private addresses (local servers, intranets).")
     ] = False,
@@ -81,11 +85,25 @@ def fetch(
         jobs=jobs,
         clean=build_settings(rules, rules_dir, min_words, timeout),
     )
+    resume = resume or resume_anyway
     default_pipeline(settings.clean)  # a bad rule pack fails here, before -o is touched
     outputs = Outputs(str(output) if output else None, str(rejects) if rejects else None)
-    run = _Run(outputs, str(warc_out) if warc_out else None, resume)
-    counts = asyncio.run(run.crawl(settings, page_urls, sitemap or [], feed or []))
+    if resume:
+        check_resumable(outputs)
+    inputs = [urls_file] if urls_file and str(urls_file) != "-" else []
+    files = [None if str(output) == "-" else output, rejects, warc_out]
+    with (
+        guarded_run(inputs, files, settings.clean, resume, resume_anyway),
+        staged_paths(files, resume) as (out_to, rej_to, warc_to),
+    ):
+        staged = Outputs(_name(out_to), _name(rej_to))
+        run = _Run(staged, _name(warc_to), resume)
+        counts = asyncio.run(run.crawl(settings, page_urls, sitemap or [], feed or []))
     typer.echo(counts.final(), err=True)
+
+
+def _name(path: Path | None) -> str | None:
+    return str(path) if path is not None else None
 
 
 def _read_urls(path: Path) -> list[str]:

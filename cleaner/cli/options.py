@@ -34,6 +34,12 @@ RulesDir = Annotated[
     Path | None, typer.Option("--rules-dir", help="Folder of your own TOML packs.")
 ]
 MinWords = Annotated[int, typer.Option("--min-words", help="Reject articles shorter than this.")]
+ResumeAnyway = Annotated[
+    bool,
+    typer.Option(
+        "--resume-anyway", help="--resume even when the settings differ from the first run's."
+    ),
+]
 Jobs = Annotated[
     int,
     typer.Option("-j", "--jobs", min=0, help="Cleaning processes (default 0: one per core)."),

@@ -1,47 +1,18 @@
-"""--resume: the URLs an earlier run already settled, read from its output and rejects files,
-and the pages its WARC already holds.
+"""--resume for the raw pages: what an interrupted fetch's WARC (--warc-out) already holds.
 
-An interrupted run may leave a half-written last line; `cleaner.resume.repair` cuts it off
-(for a compressed output: keeps the readable complete lines) before appending, so its URL is
-fetched again and the files stay valid JSONL with no duplicates. A page can be in the WARC
-and not yet in the JSONL (killed in between): it is fetched again, but not stored twice.
+The URLs already settled come from OUT and REJECTS like every run's (`cleaner.run.resume`).
+A page can be in the WARC and not yet in the JSONL (killed in between): it is fetched again,
+but not stored twice, and a record torn by the kill is cut off before appending.
 """
 
 from __future__ import annotations
 
 import os
 import zlib
-from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import BinaryIO
 
-import orjson
-
 from cleaner.errors import OutputError
-from cleaner.resume import check_is_output, complete_lines, repair
-
-
-def settled_urls(paths: Iterable[Path | None]) -> set[str]:
-    """source.url of every complete record in the files that exist."""
-    done: set[str] = set()
-    for path in paths:
-        if path is not None and path.exists():
-            check_is_output(str(path))
-            repair(str(path))
-            done.update(_urls(str(path)))
-    return done
-
-
-def _urls(path: str) -> Iterator[str]:
-    for line in complete_lines(path):
-        try:
-            record = orjson.loads(line)
-        except orjson.JSONDecodeError:
-            continue
-        source = record.get("source") if isinstance(record, dict) else None
-        url = source.get("url") if isinstance(source, dict) else None
-        if isinstance(url, str):
-            yield url
 
 
 def stored_pages(warc: Path) -> set[str]:

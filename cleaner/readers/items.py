@@ -15,7 +15,7 @@ from typing import BinaryIO
 from cleaner.config import Limits
 from cleaner.document import DocKind, Source
 from cleaner.errors import Reason, Rejected
-from cleaner.readers.files import Entry, kind_of, read_input, walk
+from cleaner.readers.files import Entry, read_input, walk
 from cleaner.readers.sniff import HEAD_BYTES, sniff, sniff_file
 
 
@@ -60,18 +60,6 @@ def file_item(path: Path, kind: DocKind, entry: Entry | None = None) -> Item:
     return Item(
         Source(kind="file", path=os.path.normpath(str(path))), kind, None, problem, file_id=file_id
     )
-
-
-def sniffed_item(path: Path) -> Item:
-    """The item for one document file: kind from the name, else from its first bytes. A WARC
-    holds many documents: it is refused here (clean_paths and the CLI read it)."""
-    kind = kind_of(path) or sniff_file(path)
-    if kind == "warc":
-        detail = "a WARC archive holds many documents: clean it with clean_paths"
-        return Item(
-            Source(kind="file", path=os.path.normpath(str(path))), "text", None, ("binary", detail)
-        )
-    return file_item(path, kind)
 
 
 def stdin_item(stream: BinaryIO, kind: DocKind | None, limits: Limits) -> Item:

@@ -20,8 +20,8 @@ from cleaner.readers.items import Item, Skipped, input_bytes, iter_items
 from cleaner.run.outcome import Result
 from cleaner.run.pool import Pool
 from cleaner.run.progress import BytesRead, on_terminal, progress
-from cleaner.run.resume import NotDone, resume_ids
-from cleaner.run.sink import Counts, Outputs, Sink, open_sink
+from cleaner.run.resume import NotDone, check_resumable, resume_ids
+from cleaner.run.sink import Counts, Outputs, Sink, open_sink, staged_outputs
 
 Paths = Iterable[str | os.PathLike[str]]
 
@@ -37,11 +37,14 @@ def run_local(
     """Clean `items` (from `iter_items`) into OUT and REJECTS; the counts of what happened.
     `total`: input bytes, for the progress bar."""
     pool = Pool(settings, run)  # a bad setting or rule pack fails here, before -o is touched
-    not_done = NotDone(resume_ids(outputs) if resume else set())
+    if resume:
+        check_resumable(outputs)
     meter = BytesRead()
-    # the pool is left first: its workers are stopped before the files close
-    with open_sink(outputs, append=resume) as sink, pool:
-        drain(pool.ordered(not_done(meter.watch(items))), sink, Bar(total, meter))
+    with staged_outputs(outputs, resume) as staged:
+        not_done = NotDone(resume_ids(staged) if resume else set())
+        # the pool is left first: its workers are stopped before the files close
+        with open_sink(staged, append=resume) as sink, pool:
+            drain(pool.ordered(not_done(meter.watch(items))), sink, Bar(total, meter))
     sink.counts.done_before = not_done.skipped
     return sink.counts
 

@@ -33,11 +33,15 @@ _RECORD_START = b'{"id":"'
 _MAGIC = {"gzip": b"\x1f\x8b", "zstd": b"\x28\xb5\x2f\xfd"}
 
 
-def resume_ids(outputs: Outputs) -> set[str]:
-    """The ids an interrupted run wrote to OUT and REJECTS (both needed: an input is done
-    when it is in either), after repairing their torn tails."""
+def check_resumable(outputs: Outputs) -> None:
+    """Both files are needed: an input is done when it is in either."""
     if not outputs.out or outputs.out == "-" or not outputs.rejects:
         raise SettingsError("--resume needs both -o FILE and --rejects FILE")
+
+
+def resume_ids(outputs: Outputs) -> set[str]:
+    """The ids an interrupted run wrote to OUT and REJECTS (as staged: a partial file when
+    there is one), after checking and repairing them."""
     return prepare_resume([outputs.out, outputs.rejects])
 
 

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from cleaner.readers.items import Skipped
 from cleaner.run.outcome import Result
 from cleaner.writers.jsonl import JsonlWriter
+from cleaner.writers.staging import staged
 
 Report = Callable[[Result], None]
 
@@ -100,6 +101,14 @@ class Sink:
             self.rejects.write_line(result.line)
         else:
             self.report(result)
+
+
+@contextmanager
+def staged_outputs(outputs: Outputs, resume: bool) -> Iterator[Outputs]:
+    """Where a run writes OUT and REJECTS: partial files beside them, renamed onto them when
+    the block succeeds (see cleaner.writers.staging); stdout is written directly."""
+    with staged(_named(outputs.out), resume) as out, staged(outputs.rejects, resume) as rej:
+        yield Outputs(out.path, rej.path)
 
 
 @contextmanager

@@ -16,6 +16,7 @@ from typing import Any
 
 import orjson
 
+from cleaner._version import __version__
 from cleaner.config import Settings
 from cleaner.errors import OutputError, SettingsError
 
@@ -28,8 +29,6 @@ def sidecar_path(output: str) -> str:
 def describe(settings: Settings) -> dict[str, Any]:
     """What decides the records, flattened to `section.field` keys (run-only knobs such as
     --jobs live in RunSettings, which is not part of Settings)."""
-    from cleaner import __version__
-
     found: dict[str, Any] = {"cleaner_version": __version__}
     for section in dataclasses.fields(settings):
         value = getattr(settings, section.name)
