@@ -15,7 +15,6 @@ import tempfile
 import time
 
 from cleaner.run.resume import prepare_resume
-
 from cleaner.writers.jsonl import JsonlWriter
 
 
