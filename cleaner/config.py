@@ -82,6 +82,13 @@ class GateSettings:
 
 
 @dataclass(frozen=True)
+class KindSettings:
+    """What a page is (cleaner/pagekind): which kinds are kept."""
+
+    articles_only: bool = False  # reject pages whose page_type is not article/liveblog
+
+
+@dataclass(frozen=True)
 class RunSettings:
     """How a batch run uses the machine; none of it changes a record."""
 
@@ -103,4 +110,5 @@ class Settings:
     filters: FilterSettings = field(default_factory=FilterSettings)
     classifier: ClassifierSettings = field(default_factory=ClassifierSettings)
     gate: GateSettings = field(default_factory=GateSettings)
+    kind: KindSettings = field(default_factory=KindSettings)
     language_seed: int = 0  # langdetect is random; a fixed seed makes output deterministic

@@ -77,6 +77,9 @@ class Document:
     rule_packs: list[str] = field(default_factory=list)
     extractor: str = "text"
     chars_in: int = 0
+    page_type: str = "article"  # article, liveblog, media, index, other (pagekind.decide)
+    paywalled: bool | None = None  # None: the page does not say
+    page_signals: dict[str, float] = field(default_factory=dict)  # HTML evidence of the kind
 
     ok = True  # an article; a Reject has ok = False
 
@@ -108,6 +111,8 @@ class Document:
             "agency": self.agency,
             "captions": list(self.captions),
             "word_count": len(text.split()),
+            "page_type": self.page_type,
+            "paywalled": self.paywalled,
             "source": self.source.as_dict(),
             "cleaning": self._cleaning(len(text)),
         }

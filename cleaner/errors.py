@@ -48,6 +48,8 @@ REASONS: dict[Reason, str] = {
     "bad_archive": "a WARC/ARC file is damaged here (bad header, wrong length, junk bytes)",
     "no_text": "no article text was found (empty page, scripts only, frameset)",
     "too_short": "the cleaned text is shorter than the quality gate allows",
+    "not_article": "--articles-only: the page is not an article (page_type in detail)",
+    "consent_wall": "a cookie or consent notice was served instead of the article",
     "timeout": "processing exceeded the per-document time limit",
     "extract_failed": "the extractor raised an error on this input",
     "internal_error": "an unexpected error in cleaner itself (please report it)",

@@ -22,6 +22,7 @@ from cleaner.filters.classifier import AFTER_CLASSIFIER, classify
 from cleaner.filters.engine import apply_rules, available_packs, prune_paths, select_packs
 from cleaner.metadata.header import title_from_repeat
 from cleaner.metadata.language import detect_language
+from cleaner.pagekind.step import describe_kind
 from cleaner.readers.decode import decode, ensure_text
 
 Step = Callable[[Document], Document]
@@ -53,7 +54,13 @@ class Pipeline:
         self.settings = settings or Settings()
         self.packs: Sequence[Pack] = available_packs(self.settings.filters)
         # the order is the pipeline: extraction first (it makes the lines), the gate last
-        self.steps: list[Step] = [self.extract, self.header, self.filter, self.describe]
+        self.steps: list[Step] = [
+            self.extract,
+            self.header,
+            self.filter,
+            self.describe,
+            self.page_kind,
+        ]
 
     def run_bytes(self, data: bytes, source: Source, kind: DocKind) -> Outcome:
         """Decode raw bytes (file, HTTP body, WARC payload) and clean them."""
@@ -124,6 +131,7 @@ class Pipeline:
         doc.url = doc.url or page.url
         doc.sitename, doc.description = page.sitename, page.description
         doc.captions = list(page.captions)
+        doc.page_signals = page.signals
         return doc
 
     def header(self, doc: Document) -> Document:
@@ -153,6 +161,9 @@ class Pipeline:
     def describe(self, doc: Document) -> Document:
         doc.language, doc.language_score = detect_language(doc.text, self.settings.language_seed)
         return doc
+
+    def page_kind(self, doc: Document) -> Document:
+        return describe_kind(doc, self.settings.kind)
 
     def gate(self, doc: Document) -> Document:
         words = len(doc.text.split())

@@ -14,6 +14,7 @@ from cleaner.cli.options import (
     DEFAULT_JOBS,
     DEFAULT_MIN_WORDS,
     DEFAULT_TIMEOUT,
+    ArticlesOnly,
     Jobs,
     MinWords,
     Output,
@@ -67,6 +68,7 @@ def clean(
     rules: Rules = "",
     rules_dir: RulesDir = None,
     min_words: MinWords = DEFAULT_MIN_WORDS,
+    articles_only: ArticlesOnly = False,
     jobs: Jobs = DEFAULT_JOBS,
     resume: Resume = False,
     resume_anyway: ResumeAnyway = False,
@@ -77,7 +79,7 @@ def clean(
     follow_links: FollowLinks = False,
 ) -> None:
     """Clean pages, texts and WARC files into JSONL (.jsonl, .jsonl.gz or .jsonl.zst)."""
-    settings = build_settings(rules, rules_dir, min_words, timeout)
+    settings = build_settings(rules, rules_dir, min_words, timeout, articles_only)
     settings = replace(settings, limits=replace(settings.limits, follow_links=follow_links))
     for path in paths:
         if str(path) != STDIN and not path.exists():

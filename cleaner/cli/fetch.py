@@ -14,6 +14,7 @@ from cleaner.cli.options import (
     DEFAULT_JOBS,
     DEFAULT_MIN_WORDS,
     DEFAULT_TIMEOUT,
+    ArticlesOnly,
     Jobs,
     MinWords,
     Output,
@@ -70,6 +71,7 @@ def fetch(
     rules: Rules = "",
     rules_dir: RulesDir = None,
     min_words: MinWords = DEFAULT_MIN_WORDS,
+    articles_only: ArticlesOnly = False,
 ) -> None:
     """Fetch article URLs (or a sitemap or feed) and clean them into JSONL."""
     page_urls = [*(urls or []), *(_read_urls(urls_file) if urls_file else [])]
@@ -83,7 +85,7 @@ def fetch(
         total_timeout_s=request_timeout,
         max_retries=retries,
         jobs=jobs,
-        clean=build_settings(rules, rules_dir, min_words, timeout),
+        clean=build_settings(rules, rules_dir, min_words, timeout, articles_only),
     )
     resume = resume or resume_anyway
     default_pipeline(settings.clean)  # a bad rule pack fails here, before -o is touched

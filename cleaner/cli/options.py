@@ -14,6 +14,7 @@ from cleaner.config import (
     DOC_TIMEOUT_S,
     FilterSettings,
     GateSettings,
+    KindSettings,
     Limits,
     RunSettings,
     Settings,
@@ -34,6 +35,13 @@ RulesDir = Annotated[
     Path | None, typer.Option("--rules-dir", help="Folder of your own TOML packs.")
 ]
 MinWords = Annotated[int, typer.Option("--min-words", help="Reject articles shorter than this.")]
+ArticlesOnly = Annotated[
+    bool,
+    typer.Option(
+        "--articles-only",
+        help="Reject pages that are not articles or live blogs (reason not_article).",
+    ),
+]
 ResumeAnyway = Annotated[
     bool,
     typer.Option(
@@ -59,6 +67,7 @@ def build_settings(
     rules_dir: Path | None,
     min_words: int = DEFAULT_MIN_WORDS,
     timeout: float = DEFAULT_TIMEOUT,
+    articles_only: bool = KindSettings.articles_only,
 ) -> Settings:
     """The cleaning settings the shared options describe."""
     names = tuple(name.strip() for name in rules.split(",") if name.strip())
@@ -66,6 +75,7 @@ def build_settings(
         limits=Limits(doc_timeout_s=timeout),
         filters=FilterSettings(rules=names, rules_dir=rules_dir),
         gate=GateSettings(min_words=min_words),
+        kind=KindSettings(articles_only=articles_only),
     )
 
 

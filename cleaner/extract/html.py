@@ -24,6 +24,7 @@ from cleaner.metadata.html_meta import (
     iso_date,
     page_meta,
 )
+from cleaner.pagekind.signals import page_signals
 
 EXTRACTOR = f"trafilatura {version('trafilatura')}"
 
@@ -45,6 +46,7 @@ class Extracted:
     sitename: str | None = None
     description: str | None = None
     captions: list[str] = field(default_factory=list)
+    signals: dict[str, float] = field(default_factory=dict)  # page-kind evidence (pagekind)
 
 
 def parse(html: str) -> lxml_html.HtmlElement:
@@ -123,6 +125,7 @@ def extract_html(
     lead = find_lead(tree, meta.description, text)
     page = _to_extracted(f"{lead}\n{text}" if lead else text, meta, url)
     page.pruned = pruned
+    page.signals = page_signals(tree)
     return page
 
 

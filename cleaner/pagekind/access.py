@@ -1,0 +1,94 @@
+"""Access: is the article behind a paywall, and is the page a consent wall instead of one.
+
+Paywall evidence, strongest first: schema.org `isAccessibleForFree` on the page's JSON-LD, the
+`article:content_tier` meta tag, a "<Brand> Plus" / "F+" / "Abo" / "Premium" label beside the
+headline, and a paywall box in the page while the extracted body is short (the body stops at
+the box). None of these found: unknown (None), not "free".
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from lxml import html as lxml_html
+
+# "SZ Plus", "Tagesspiegel Plus", "RZplus", "F+", "Abo", "Premium", "Plus": a short label.
+PLUS_LABEL = re.compile(
+    r"^(?:[A-ZÄÖÜ][\w.-]{0,19} (?:Plus|PLUS|\+)|[A-Z]{1,4}(?:plus|Plus|\+)|Plus|PLUS|Abo|ABO"
+    r"|Premium|PREMIUM|Subscribers? only)$"
+)
+# class/id words CMSs and paywall vendors give the box that replaces the rest of the body.
+_BOX = re.compile(
+    r"paywall|pay-wall|regwall|piano-|premium-(?:box|teaser|wall)|subscriber-only"
+    r"|plus-(?:box|teaser)|abo-(?:box|teaser|wall)|metered",
+    re.IGNORECASE,
+)
+SHORT_BODY_WORDS = 250  # a paywalled body shows the lead and a paragraph or two
+_CONSENT = re.compile(
+    r"cookie|consent|zustimm|einwillig|datenschutz|privacy|tracking|personali[sz]|vendor"
+    r"|widerruf",
+    re.IGNORECASE,
+)
+CONSENT_MAX_WORDS = 400  # a consent wall is a notice; an article about cookies is longer
+CONSENT_SHARE = 0.5  # at least this share of the words sit in lines about consent
+
+
+def html_paywall(tree: lxml_html.HtmlElement) -> bool:
+    """Whether the page holds an element whose class or id names a paywall box."""
+    for node in tree.iter():
+        if not isinstance(node.tag, str) or node.tag in {"script", "style", "link", "meta"}:
+            continue
+        names = f"{node.get('class') or ''} {node.get('id') or ''}"
+        if len(names) > 1 and _BOX.search(names):
+            return True
+    return False
+
+
+def ld_access(tree: lxml_html.HtmlElement) -> float:
+    """+1 when JSON-LD or meta tags say free, -1 when they say not free, 0 when silent."""
+    raw = " ".join(s.text or "" for s in tree.iterfind(".//script[@type='application/ld+json']"))
+    found = re.search(r'"isAccessibleForFree"\s*:\s*"?(true|false)', raw, re.IGNORECASE)
+    if found:
+        return 1.0 if found.group(1).lower() == "true" else -1.0
+    for meta in tree.iterfind(".//meta[@property='article:content_tier']"):
+        tier = (meta.get("content") or "").strip().lower()
+        return 1.0 if tier == "free" else -1.0 if tier in {"locked", "metered"} else 0.0
+    return 0.0
+
+
+def headline_label(tree: lxml_html.HtmlElement) -> bool:
+    """A "<Brand> Plus" style label in the headline's block (the article's own header)."""
+    for h1 in tree.iter("h1"):
+        block = h1.getparent()
+        block = block.getparent() if block is not None and block.getparent() is not None else block
+        for node in block.iter() if block is not None else ():
+            if _is_label(node):
+                return True
+    return False
+
+
+def _is_label(node: lxml_html.HtmlElement) -> bool:
+    if not isinstance(node.tag, str) or node.tag in {"script", "style", "h1"}:
+        return False
+    text = " ".join(node.text_content().split())
+    return 0 < len(text) <= 24 and bool(PLUS_LABEL.match(text))
+
+
+def paywalled(ld: float, label: bool, box: bool, words: int) -> bool | None:
+    """The paywall flag from the evidence, strongest first; None when nothing says."""
+    if ld:
+        return ld < 0
+    if label or (box and words < SHORT_BODY_WORDS):
+        return True
+    return None
+
+
+def consent_wall(lines: Sequence[str]) -> bool:
+    """A cookie or consent notice served instead of the article: short, and mostly lines
+    about consent (an article about cookies is longer or mostly about something else)."""
+    words = sum(len(line.split()) for line in lines)
+    if not 0 < words <= CONSENT_MAX_WORDS:
+        return False
+    about = [line for line in lines if _CONSENT.search(line)]
+    return len(about) >= 2 and sum(len(a.split()) for a in about) / words >= CONSENT_SHARE
