@@ -36,7 +36,8 @@ def outcomes(set_dir: Path, pipe: Pipeline) -> dict[str, tuple[str, str]]:
         source = Source(kind="file", path=str(path), url=url_of(rec))
         result = pipe.run_bytes(path.read_bytes(), source, "html")
         if result.ok:
-            out[rec["id"]] = ("kept", result.page_type)  # type: ignore[union-attr]
+            paywall = {True: "paywalled", False: "free", None: "unknown"}[result.paywalled]  # type: ignore[union-attr]
+            out[rec["id"]] = ("kept", f"{result.page_type} {paywall}")  # type: ignore[union-attr]
         else:
             out[rec["id"]] = (result.reason, result.detail)  # type: ignore[union-attr]
     return out
@@ -64,6 +65,8 @@ def report(set_dir: Path, results: dict[str, tuple[str, str]]) -> None:
             f"{dict(Counter(d for r, d in results.values() if r == 'not_article'))}; "
             f"other rejects: {dict(reasons - Counter({'kept': kept, 'not_article': n}))}"
         )
+        access = Counter(d.split()[1] for r, d in results.values() if r == "kept")
+        print(f"{'':16} paywalled among kept: {dict(sorted(access.items()))}")
 
 
 def main() -> None:

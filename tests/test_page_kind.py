@@ -62,6 +62,29 @@ def test_text_inputs_are_articles_with_unknown_access() -> None:
     assert doc.ok and (doc.page_type, doc.paywalled) == ("article", None)
 
 
+def test_a_text_of_time_stamped_entries_is_a_live_blog() -> None:
+    entries = [
+        f"{hour}:{minute:02d} Uhr Die Zählung in Bezirk {n} ist abgeschlossen, die Wahlbeteiligung "
+        f"lag dort bei {60 + n} Prozent, teilte die Wahlleiterin am Abend mit."
+        for n, (hour, minute) in enumerate(
+            [
+                (22, 45),
+                (22, 10),
+                (21, 30),
+                (21, 5),
+                (20, 55),
+                (20, 40),
+                (20, 30),
+                (20, 20),
+                (20, 10),
+                (20, 0),
+            ]
+        )
+    ]
+    doc = clean_text("\n".join(entries))
+    assert doc.ok and doc.page_type == "liveblog"
+
+
 def test_cli_articles_only_rejects_the_pages_whose_type_says_not_article(tmp_path: Path) -> None:
     runner = CliRunner()
     plain, only = tmp_path / "plain.jsonl", tmp_path / "only.jsonl"

@@ -19,10 +19,9 @@ PLUS_LABEL = re.compile(
     r"|Premium|PREMIUM|Subscribers? only)$"
 )
 # class/id words CMSs and paywall vendors give the box that replaces the rest of the body.
-_BOX = re.compile(
+_BOX = re.compile(  # matched against lower-cased names
     r"paywall|pay-wall|regwall|piano-|premium-(?:box|teaser|wall)|subscriber-only"
     r"|plus-(?:box|teaser)|abo-(?:box|teaser|wall)|metered",
-    re.IGNORECASE,
 )
 SHORT_BODY_WORDS = 250  # a paywalled body shows the lead and a paragraph or two
 _CONSENT = re.compile(
@@ -34,15 +33,17 @@ CONSENT_MAX_WORDS = 400  # a consent wall is a notice; an article about cookies 
 CONSENT_SHARE = 0.5  # at least this share of the words sit in lines about consent
 
 
+# Scripts and styles are left out: a paywall vendor's script is on free pages too.
+_NOT_BOXES = frozenset({"script", "style", "link", "meta"})
+
+
 def html_paywall(tree: lxml_html.HtmlElement) -> bool:
     """Whether the page holds an element whose class or id names a paywall box."""
-    for node in tree.iter():
-        if not isinstance(node.tag, str) or node.tag in {"script", "style", "link", "meta"}:
-            continue
-        names = f"{node.get('class') or ''} {node.get('id') or ''}"
-        if len(names) > 1 and _BOX.search(names):
-            return True
-    return False
+    values = tree.xpath("//@class | //@id")
+    # one search over all names first: a case-insensitive regex per value costs 3 ms a page
+    if not _BOX.search(" ".join(values).lower()):
+        return False
+    return any(_BOX.search(v.lower()) and v.getparent().tag not in _NOT_BOXES for v in values)
 
 
 def ld_access(tree: lxml_html.HtmlElement) -> float:

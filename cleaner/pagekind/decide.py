@@ -13,7 +13,7 @@ from typing import Literal
 from cleaner.pagekind.access import consent_wall, paywalled
 from cleaner.pagekind.model import shipped_model
 from cleaner.pagekind.signals import Signals
-from cleaner.pagekind.text import stamped_lines, text_signals
+from cleaner.pagekind.text import FieldSignals, stamped_lines, text_signals
 from cleaner.pagekind.urlshape import url_signals
 
 PageType = Literal["article", "liveblog", "media", "index", "other"]
@@ -23,11 +23,9 @@ MEDIA_MAX_WORDS = 150  # a video or gallery page with a caption or two, not an a
 LIVE_MIN_STAMPS = 5  # time-stamped entries that make a page a live blog
 
 
-def all_signals(
-    html: Signals, url: str | None, lines: list[str], has_date: bool, has_authors: bool
-) -> Signals:
+def all_signals(html: Signals, url: str | None, lines: list[str], fields: FieldSignals) -> Signals:
     """Every feature the rules and the model read, in one dict."""
-    return {**html, **url_signals(url), **text_signals(lines, has_date, has_authors)}
+    return {**html, **url_signals(url), **text_signals(lines), **fields.signals()}
 
 
 def page_type(signals: Signals, lines: list[str]) -> PageType:
@@ -42,6 +40,16 @@ def page_type(signals: Signals, lines: list[str]) -> PageType:
         return "media"
     kind = shipped_model().predict(signals)
     return "article" if kind == "article" else "index" if kind == "index" else "other"
+
+
+TEXT_LIVE_STAMP_SHARE = 0.3  # without HTML evidence, a live blog must be mostly time stamps
+
+
+def text_page_type(lines: list[str]) -> PageType:
+    """A text input is an article unless its lines are clearly a live blog's entries."""
+    stamps = stamped_lines(lines)
+    live = stamps >= 2 * LIVE_MIN_STAMPS and stamps >= TEXT_LIVE_STAMP_SHARE * len(lines)
+    return "liveblog" if live else "article"
 
 
 def paywall_flag(signals: Signals, lines: list[str]) -> bool | None:

@@ -170,7 +170,10 @@ def _structure(tree: lxml_html.HtmlElement) -> Signals:
 
 
 def _text_and_link_chars(body: lxml_html.HtmlElement) -> tuple[int, int, int]:
-    """Characters of visible text, of link text and of list-item text (outermost items)."""
+    """Characters of visible text, of link text and of list-item text (outermost items).
+
+    (The share of text in <p> and the number of h2/h3 headings were tried: they lowered the
+    held-out figures, 77% -> 70% and 68% of non-articles found.)"""
     text = link = listed = 0
     for node in body.iter():
         if not isinstance(node.tag, str) or node.tag in {"script", "style", "noscript"}:

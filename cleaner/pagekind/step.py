@@ -12,8 +12,10 @@ from cleaner.pagekind.decide import (
     is_consent_wall,
     page_type,
     paywall_flag,
+    text_page_type,
 )
 from cleaner.pagekind.signals import Signals
+from cleaner.pagekind.text import FieldSignals
 
 
 def describe_kind(doc: Document, settings: KindSettings) -> Document:
@@ -24,6 +26,8 @@ def describe_kind(doc: Document, settings: KindSettings) -> Document:
         signals = document_signals(doc)
         doc.page_type = page_type(signals, doc.lines)
         doc.paywalled = paywall_flag(signals, doc.lines)
+    else:
+        doc.page_type = text_page_type(doc.lines)
     if settings.articles_only and doc.page_type not in ARTICLE_LIKE:
         raise Rejected("not_article", f"page_type {doc.page_type}")
     return doc
@@ -31,6 +35,5 @@ def describe_kind(doc: Document, settings: KindSettings) -> Document:
 
 def document_signals(doc: Document) -> Signals:
     """The features of an HTML document (training reads them through here too)."""
-    return all_signals(
-        doc.page_signals, doc.url, doc.lines, doc.date is not None, bool(doc.authors)
-    )
+    fields = FieldSignals(doc.date is not None, bool(doc.authors))
+    return all_signals(doc.page_signals, doc.url, doc.lines, fields)

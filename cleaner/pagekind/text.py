@@ -9,6 +9,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from cleaner.pagekind.signals import Signals
 
@@ -27,7 +28,22 @@ _YOU = re.compile(r"\b(?:you|your|yours|du|dein|deine|euch|euer)\b", re.IGNORECA
 _WE = re.compile(r"\b(?:we|our|ours|us|wir|unser|unsere|uns)\b", re.IGNORECASE)
 
 
-def text_signals(lines: Sequence[str], has_date: bool, has_authors: bool) -> Signals:
+@dataclass(frozen=True)
+class FieldSignals:
+    """What the record's fields say: article pages have a date and authors. (The title's
+    length was tried: held-out non-articles found fell from 77% to 65%.)"""
+
+    has_date: bool
+    has_authors: bool
+
+    def signals(self) -> Signals:
+        return {
+            "has_date": float(self.has_date),
+            "has_authors": float(self.has_authors),
+        }
+
+
+def text_signals(lines: Sequence[str]) -> Signals:
     """Length, sentence share and time stamps of the cleaned text."""
     words = [len(line.split()) for line in lines]
     total = sum(words) or 1
@@ -44,8 +60,6 @@ def text_signals(lines: Sequence[str], has_date: bool, has_authors: bool) -> Sig
         "question_share": sum(line.rstrip().endswith("?") for line in lines) / (len(lines) or 1),
         "digit_share": sum(c.isdigit() for line in lines for c in line)
         / (sum(len(line) for line in lines) or 1),
-        "has_date": float(has_date),
-        "has_authors": float(has_authors),
     }
 
 
