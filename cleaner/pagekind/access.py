@@ -29,6 +29,11 @@ _CONSENT = re.compile(
     r"|widerruf",
     re.IGNORECASE,
 )
+# A wall asks the reader to agree; a text about data protection does not.
+_ASK = re.compile(
+    r"zustimm|einwillig|akzeptier|einverstanden|\baccept|\bagree|\bconsent|\ballow",
+    re.IGNORECASE,
+)
 CONSENT_MAX_WORDS = 400  # a consent wall is a notice; an article about cookies is longer
 CONSENT_SHARE = 0.5  # at least this share of the words sit in lines about consent
 
@@ -92,4 +97,6 @@ def consent_wall(lines: Sequence[str]) -> bool:
     if not 0 < words <= CONSENT_MAX_WORDS:
         return False
     about = [line for line in lines if _CONSENT.search(line)]
+    if not any(_ASK.search(line) for line in about):
+        return False
     return len(about) >= 2 and sum(len(a.split()) for a in about) / words >= CONSENT_SHARE
