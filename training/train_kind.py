@@ -12,7 +12,8 @@ wcxb-dev and fundus-de-dev; the CV figures printed are those of that cut (in-sam
 them). Model settings (depth 2, 100 trees, rate 0.1) and the feature set were chosen by the
 held-out folds only (logistic regression: 55-62%, deeper trees: 61-69% of non-articles held out).
 Deterministic (fixed random_state, no subsampling): retraining on the same data writes the
-same file. Needs scikit-learn (training only; the package evaluates the JSON in plain Python).
+same file. Needs scikit-learn (`pip install -e ".[train]"`; training only: the package evaluates the JSON
+in plain Python).
 """
 
 from __future__ import annotations
