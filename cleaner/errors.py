@@ -26,6 +26,8 @@ Reason = Literal[
     "bad_archive",
     "no_text",
     "too_short",
+    "not_article",
+    "consent_wall",
     "timeout",
     "extract_failed",
     "internal_error",
