@@ -17,7 +17,20 @@ run.py       fetch_and_clean, the library entry point
 
 from __future__ import annotations
 
-from cleaner.fetch.run import fetch_and_clean
+from typing import TYPE_CHECKING, Any
+
 from cleaner.fetch.settings import FetchSettings
 
+if TYPE_CHECKING:
+    from cleaner.fetch.run import fetch_and_clean
+
 __all__ = ["FetchSettings", "fetch_and_clean"]
+
+
+def __getattr__(name: str) -> Any:
+    # run.py pulls in httpx and the pipeline: only when fetching, not for FetchSettings
+    if name != "fetch_and_clean":
+        raise AttributeError(f"module 'cleaner.fetch' has no attribute {name!r}")
+    from cleaner.fetch.run import fetch_and_clean
+
+    return fetch_and_clean
