@@ -1,0 +1,27 @@
+"""Start-up stays cheap: the CLI and `import cleaner` load no heavy library until used."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+import cleaner
+
+HEAVY = ["trafilatura", "lxml", "httpx", "langdetect", "ftfy", "rich", "pebble"]
+
+
+@pytest.mark.parametrize("module", ["cleaner", "cleaner.cli"])
+def test_importing_loads_no_heavy_library(module: str) -> None:
+    probe = f"import sys, {module}; print(' '.join(m for m in {HEAVY!r} if m in sys.modules))"
+    loaded = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True
+    ).stdout.split()
+    assert loaded == []
+
+
+def test_every_public_name_resolves() -> None:
+    assert sorted(cleaner.__all__) == sorted([*cleaner._HOME, "__version__"])
+    for name in cleaner.__all__:
+        assert getattr(cleaner, name) is not None
