@@ -8,8 +8,9 @@ from cleaner.config import FilterSettings
 from cleaner.document import Document
 from cleaner.errors import SettingsError
 from cleaner.filters.base import STAGES, Pack, Rule
-from cleaner.filters.kinds import KINDS
+from cleaner.filters.kinds import KINDS, PATTERN_FREE
 from cleaner.filters.packs import builtin_packs, load_dir
+from cleaner.filters.prefilter import Haystack
 from cleaner.urls import host_of
 
 SIGNATURE_SPAN = 3000  # characters of text searched for pack signatures
@@ -67,7 +68,12 @@ def ordered_rules(packs: Sequence[Pack]) -> list[Rule]:
 def apply_rules(doc: Document, packs: Sequence[Pack], stages: Sequence[str] = STAGES) -> Document:
     """Run the rules of the chosen packs in `stages` on the document, recording the packs used."""
     doc.rule_packs = [pack.name for pack in packs]
+    text, cuts = Haystack(doc.lines), len(doc.removed)
     for rule in ordered_rules(packs):
-        if rule.stage in stages:
+        if rule.stage not in stages:
+            continue
+        if len(doc.removed) != cuts:  # a cut or strip changed the lines: test what is left
+            text, cuts = Haystack(doc.lines), len(doc.removed)
+        if rule.kind in PATTERN_FREE or text.may_match(rule.pattern):
             KINDS[rule.kind](doc, rule)
     return doc

@@ -163,6 +163,9 @@ KINDS: dict[str, Callable[[Document, Rule], None]] = {
     "strip_inline": strip_inline,
 }
 
+# Kinds that never search `rule.pattern` (the literal prefilter must not skip them).
+PATTERN_FREE = frozenset({"drop_repeat_of"})
+
 DEFAULT_STAGE: dict[str, Stage] = {
     "strip_inline": "inline",
     "move_to_field": "header",

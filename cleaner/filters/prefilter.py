@@ -1,0 +1,113 @@
+"""Literal prefilters: skip a rule whose pattern cannot match anywhere in a document.
+
+Most rules match nothing on most pages, yet each costs a regex search per line, and an
+unanchored IGNORECASE alternation is slow in Python's engine. From a pattern's parse tree we
+take, once, literals of which every match must contain one (for each branch of a top-level
+alternation, its longest literal run). A substring test for them over the whole text is far
+cheaper than the searches; when none is there, the rule is skipped. The test may say "maybe"
+wrongly (then the rule runs as before), never "no" wrongly, so results stay identical.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from re import _parser  # type: ignore[attr-defined]
+from typing import Any
+
+MIN_LITERAL = 3  # shorter literals are in nearly every text: not worth testing
+
+# The characters an IGNORECASE pattern matches with an ASCII letter although str.lower() does
+# not give that letter ('ſ' is an s, 'ı' and 'İ' are i, the Kelvin sign a k); folded first.
+_TO_ASCII = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
+
+
+def fold(text: str) -> str:
+    """The text as the case-insensitive literals are tested against."""
+    return text.translate(_TO_ASCII).lower()
+
+
+@dataclass(frozen=True)
+class Literals:
+    """Every match of the pattern contains one of `options` (lowercase when `folded`)."""
+
+    options: tuple[str, ...]
+    folded: bool
+
+
+class Haystack:
+    """One document's text for the tests, folded only if a case-insensitive rule asks."""
+
+    def __init__(self, lines: list[str]) -> None:
+        self.text = "\n".join(lines)
+        self._folded: str | None = None
+
+    def may_match(self, pattern: re.Pattern[str]) -> bool:
+        literals = required_literals(pattern)
+        if literals is None:
+            return True
+        text = self.folded() if literals.folded else self.text
+        return any(option in text for option in literals.options)
+
+    def folded(self) -> str:
+        if self._folded is None:
+            self._folded = fold(self.text)
+        return self._folded
+
+
+@cache
+def required_literals(pattern: re.Pattern[str]) -> Literals | None:
+    """Literals one of which every match contains, or None when there are none worth testing."""
+    folded = bool(pattern.flags & re.IGNORECASE)
+    try:
+        options = _of_sequence(list(_parser.parse(pattern.pattern, pattern.flags)), folded)
+    except Exception:  # an unforeseen construct: no prefilter, the rule always runs
+        return None
+    if not options or min(map(len, options)) < MIN_LITERAL:
+        return None
+    return Literals(tuple(sorted({fold(o) if folded else o for o in options})), folded)
+
+
+Options = frozenset[str] | None  # literals one of which any match holds; None: unknown
+
+
+def _of_sequence(items: list[tuple[Any, Any]], folded: bool) -> Options:
+    """The best requirement of a sequence: its longest literal run or that of a part."""
+    candidates: list[frozenset[str]] = []
+    run: list[str] = []
+    for op, arg in items:
+        if op is _parser.LITERAL and _usable(arg, folded):
+            run.append(chr(arg))
+            continue
+        candidates.append(frozenset(["".join(run)]))
+        run = []
+        inner = _of_item(op, arg, folded)
+        if inner is not None:
+            candidates.append(inner)
+    candidates.append(frozenset(["".join(run)]))
+    return max(candidates, key=lambda c: min(map(len, c)), default=None)
+
+
+def _of_item(op: Any, arg: Any, folded: bool) -> Options:
+    if op is _parser.SUBPATTERN:
+        _group, add_flags, del_flags, items = arg
+        if add_flags or del_flags:  # inline flags change case rules: do not guess
+            return None
+        return _of_sequence(list(items), folded)
+    if op is _parser.BRANCH:
+        branches = [_of_sequence(list(items), folded) for items in arg[1]]
+        if any(b is None or min(map(len, b)) == 0 for b in branches):
+            return None  # a branch without a literal: the alternation requires nothing
+        return frozenset().union(*branches)  # type: ignore[arg-type]
+    if op in (_parser.MAX_REPEAT, _parser.MIN_REPEAT, _parser.POSSESSIVE_REPEAT):
+        low, _high, items = arg
+        return _of_sequence(list(items), folded) if low >= 1 else None
+    if op is _parser.ATOMIC_GROUP:
+        return _of_sequence(list(arg), folded)
+    return None  # classes, anchors, lookarounds, backreferences: no literal
+
+
+def _usable(code: int, folded: bool) -> bool:
+    """Case-insensitive literals keep to ASCII, whose case rules `fold` covers exactly."""
+    return not folded or code < 128
