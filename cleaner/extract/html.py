@@ -16,6 +16,7 @@ from cleaner.config import ExtractSettings
 from cleaner.errors import Rejected
 from cleaner.extract.headlines import drop_headlines, kicker_from
 from cleaner.extract.lead import find_lead
+from cleaner.extract.second_opinion import asking_only_when_needed
 from cleaner.extract.text import to_lines
 from cleaner.metadata.html_meta import (
     PageMeta,
@@ -51,27 +52,38 @@ class Extracted:
 
 def parse(html: str) -> lxml_html.HtmlElement:
     """Parse with huge_tree so a deeply nested page parses instead of vanishing."""
-    tree, too_deep = _parse(html)
+    tree, too_deep = _parse(_sanitised(html))
     if too_deep:  # libxml2 drops everything below depth 2048 even with huge_tree
-        tree, _ = _parse(_flatten(html))
+        tree, _ = _parse(_sanitised(_flatten(html)))
     return tree
 
 
-# An XML declaration makes lxml refuse a str ("encoding declaration not supported"); a control
-# character not allowed in XML makes libxml2 stop parsing there, losing the rest of the page.
+# An XML declaration makes lxml refuse a str ("encoding declaration not supported") and could
+# name another encoding than the UTF-8 handed over; a control character not allowed in XML
+# makes libxml2 stop parsing there, losing the rest of the page.
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*>", re.I)
-_INVALID_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_C0_NOT_XML = bytes(range(0x20)).translate(None, b"\t\n\r")  # UTF-8 bytes = those characters
+_NONCHARACTERS = ("\ufffe".encode(), "\uffff".encode())
 # A tag with thousands of attributes makes libxml2 and trafilatura quadratic (20,000 take 10 s,
-# 200,000 many minutes); no article needs them, so a tag over 10,000 characters keeps its name.
-_LONG_TAG = re.compile(r"<([A-Za-z][A-Za-z0-9:-]*)\s[^<>]{10000,}>")
+# 200,000 many minutes); no article needs them, so a tag over 10,000 bytes keeps its name.
+_LONG_TAG = re.compile(rb"<([A-Za-z][A-Za-z0-9:-]*)\s[^<>]{10000,}>")
 
 
-def _parse(html: str) -> tuple[lxml_html.HtmlElement, bool]:
-    parser = lxml_html.HTMLParser(huge_tree=True, remove_comments=True)
+def _sanitised(html: str) -> bytes:
+    """The page as UTF-8 bytes libxml2 parses whole: lxml parses bytes faster than a str,
+    and byte-level deletions (bytes.translate, replace) are cheaper than regex passes."""
+    data = _XML_DECL.sub("", html, count=1).encode("utf-8", "replace")
+    data = data.translate(None, _C0_NOT_XML)
+    for noncharacter in _NONCHARACTERS:
+        if noncharacter in data:
+            data = data.replace(noncharacter, b"")
+    return _LONG_TAG.sub(rb"<\1>", data)
+
+
+def _parse(data: bytes) -> tuple[lxml_html.HtmlElement, bool]:
+    parser = lxml_html.HTMLParser(huge_tree=True, remove_comments=True, encoding="utf-8")
     try:
-        clean = _INVALID_XML.sub("", _XML_DECL.sub("", html, count=1))
-        clean = _LONG_TAG.sub(r"<\1>", clean)
-        tree = lxml_html.document_fromstring(clean, parser=parser)
+        tree = lxml_html.document_fromstring(data, parser=parser)
     except (ValueError, TypeError) as exc:  # lxml: "Document is empty" and friends
         raise Rejected("no_text", f"unparsable HTML ({exc})") from None
     return tree, any("Excessive depth" in error.message for error in parser.error_log)
@@ -108,25 +120,30 @@ def extract_html(
     tree = parse(html)
     meta = complete_meta(page_meta(tree, url), tree, url)
     pruned = prune_tree(tree, prune)
-    # fast=True (no readability/jusText second opinion) was measured: trafeval-dev snippet F1
-    # 0.928 -> 0.918, so the fallback stays on.
-    result = trafilatura.bare_extraction(
-        tree,  # trafilatura works on its own copy: `tree` stays whole
-        url=url,
-        with_metadata=False,  # html_meta reads JSON-LD and meta tags; trafilatura's is slower
-        include_comments=settings.include_comments,
-        include_tables=settings.include_tables,
-        favor_precision=settings.favor_precision,
-        favor_recall=settings.favor_recall,
-    )
-    if not isinstance(result, trafilatura.settings.Document) or not (result.text or "").strip():
-        raise Rejected("no_text", "the extractor found no article text")
-    text = result.text or ""
+    text = body_text(tree, url, settings)
     lead = find_lead(tree, meta.description, text)
     page = _to_extracted(f"{lead}\n{text}" if lead else text, meta, url)
     page.pruned = pruned
     page.signals = page_signals(tree)
     return page
+
+
+def body_text(tree: lxml_html.HtmlElement, url: str | None, settings: ExtractSettings) -> str:
+    """trafilatura's cascade, its second opinion only where the main text needs one."""
+    with asking_only_when_needed():
+        result = trafilatura.bare_extraction(
+            tree,  # trafilatura works on its own copy: `tree` stays whole
+            url=url,
+            with_metadata=False,  # html_meta reads JSON-LD and meta tags; trafilatura's is slower
+            include_comments=settings.include_comments,
+            include_tables=settings.include_tables,
+            favor_precision=settings.favor_precision,
+            favor_recall=settings.favor_recall,
+        )
+    text = (result.text or "") if isinstance(result, trafilatura.settings.Document) else ""
+    if not text.strip():
+        raise Rejected("no_text", "the extractor found no article text")
+    return text
 
 
 def prune_tree(tree: lxml_html.HtmlElement, paths: Sequence[str]) -> list[str]:

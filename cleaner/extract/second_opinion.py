@@ -1,0 +1,60 @@
+"""trafilatura's second opinion (readability, then jusText) only where its main text needs one.
+
+trafilatura runs readability on every page to compare with its own extraction: ~4 ms a page,
+the costliest step of the cascade, while on a long main text the comparison almost never
+changes the outcome (it replaces the text when the other is twice as long, or when the own
+one has no paragraphs or leftover page furniture). `fast=True` skips it but also changes the
+main extractor (teaser blocks kept), so that is no option. Instead, while `asking_only_when_needed`
+is active, the comparison step consults `needed` first and keeps the main text when it is
+long and clean. Every other call of trafilatura (in this process too) runs unchanged.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from typing import Any
+
+import trafilatura.core
+import trafilatura.external
+
+# Main texts under this many characters get the second opinion; measured on the dev sets
+# (fundus-de-dev, trafeval-dev, wcxb-dev): see BENCHMARKS.md.
+SHORT_TEXT = 1000
+# Elements that make trafilatura call its main text unclean and ask jusText (its own list).
+_UNCLEAN = getattr(trafilatura.external, "SANITIZED_XPATH", None)
+
+_ACTIVE: ContextVar[bool] = ContextVar("second_opinion_gated", default=False)
+_ORIGINAL = trafilatura.external.compare_extraction
+
+
+def needed(body: Any, text: str) -> bool:
+    """Whether trafilatura's comparison could change this main text, judged cheaply."""
+    if len(text) < SHORT_TEXT or _UNCLEAN is None or body.xpath(_UNCLEAN):
+        return True
+    paragraphs = len(body.findall(".//p"))
+    return not body.xpath(".//p//text()") or len(body.findall(".//table")) > paragraphs
+
+
+def _gated(cleaned: Any, raw: Any, body: Any, text: str, options: Any) -> Any:
+    if _ACTIVE.get() and options.focus != "recall" and not needed(body, text):
+        return body, text
+    return _ORIGINAL(cleaned, raw, body, text, options)
+
+
+# Installed only over the function this module was written against; if trafilatura changes
+# how it calls the comparison, the gate is simply not installed and every page gets it.
+_HOOKED = getattr(trafilatura.core, "compare_extraction", None) is _ORIGINAL
+if _HOOKED:
+    trafilatura.core.compare_extraction = _gated  # type: ignore[attr-defined,assignment]
+
+
+@contextmanager
+def asking_only_when_needed() -> Iterator[None]:
+    """Within this block, trafilatura asks for its second opinion only where `needed`."""
+    token = _ACTIVE.set(True)
+    try:
+        yield
+    finally:
+        _ACTIVE.reset(token)
