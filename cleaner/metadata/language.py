@@ -5,7 +5,9 @@ from __future__ import annotations
 from langdetect import DetectorFactory, detect_langs
 from langdetect.lang_detect_exception import LangDetectException
 
-SAMPLE_CHARS = 1000  # enough for a stable guess (same language on 559 dev pages as 4000), 3x faster
+# Enough for a stable guess: the same language as with 1,000 (and 4,000) characters on all 891
+# HTML dev pages (fundus, trafeval, wcxb); 200 changed one. 300 saves ~1 ms a page over 1,000.
+SAMPLE_CHARS = 300
 
 
 def detect_language(text: str, seed: int) -> tuple[str | None, float | None]:
