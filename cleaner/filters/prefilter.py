@@ -37,22 +37,28 @@ class Literals:
 
 
 class Haystack:
-    """One document's text for the tests, folded only if a case-insensitive rule asks."""
+    """One document's text for the tests, joined and folded only when a test needs it."""
 
     def __init__(self, lines: list[str]) -> None:
-        self.text = "\n".join(lines)
+        self.lines = lines
+        self._text: str | None = None
         self._folded: str | None = None
 
     def may_match(self, pattern: re.Pattern[str]) -> bool:
         literals = required_literals(pattern)
         if literals is None:
             return True
-        text = self.folded() if literals.folded else self.text
+        text = self.folded() if literals.folded else self.text()
         return any(option in text for option in literals.options)
+
+    def text(self) -> str:
+        if self._text is None:
+            self._text = "\n".join(self.lines)
+        return self._text
 
     def folded(self) -> str:
         if self._folded is None:
-            self._folded = fold(self.text)
+            self._folded = fold(self.text())
         return self._folded
 
 
@@ -61,12 +67,25 @@ def required_literals(pattern: re.Pattern[str]) -> Literals | None:
     """Literals one of which every match contains, or None when there are none worth testing."""
     folded = bool(pattern.flags & re.IGNORECASE)
     try:
-        options = _of_sequence(list(_parser.parse(pattern.pattern, pattern.flags)), folded)
+        items = list(_parser.parse(pattern.pattern, pattern.flags))
+        options = _of_sequence(items, folded) if _slow_search(items, folded) else None
     except Exception:  # an unforeseen construct: no prefilter, the rule always runs
         return None
     if not options or min(map(len, options)) < MIN_LITERAL:
         return None
     return Literals(tuple(sorted({fold(o) if folded else o for o in options})), folded)
+
+
+def _slow_search(items: list[tuple[Any, Any]], folded: bool) -> bool:
+    """Whether searching each line costs more than the substring tests. Not for a pattern
+    anchored at the line start (tried at one position only), nor for a case-sensitive one
+    that starts with a literal (the engine scans for that prefix as fast as `in` does)."""
+    if not items:
+        return False
+    op, arg = items[0]
+    if op is _parser.AT and arg is _parser.AT_BEGINNING:
+        return False
+    return folded or op is not _parser.LITERAL
 
 
 Options = frozenset[str] | None  # literals one of which any match holds; None: unknown
