@@ -10,10 +10,10 @@ from importlib.metadata import version
 import htmldate
 import trafilatura
 from lxml import html as lxml_html
-from trafilatura.metadata import extract_author
 
 from cleaner.config import ExtractSettings
 from cleaner.errors import Rejected
+from cleaner.extract.author_search import trafilatura_author
 from cleaner.extract.headlines import drop_headlines, kicker_from
 from cleaner.extract.lead import find_lead
 from cleaner.extract.second_opinion import asking_only_when_needed
@@ -164,7 +164,7 @@ def complete_meta(meta: PageMeta, tree: lxml_html.HtmlElement, url: str | None) 
     if not meta.authors:
         meta.authors = byline_authors(tree)
     if not meta.authors:  # trafilatura's search is thorough but costs ~20 ms on a big page
-        meta.authors = clean_authors(_split_authors(extract_author(tree)))
+        meta.authors = clean_authors(_split_authors(trafilatura_author(tree)))
     if meta.date is None:
         meta.date = iso_date(htmldate.find_date(tree, url=url, extensive_search=False))
     return meta
