@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-
-import ftfy
+from collections.abc import Callable
+from functools import cache
 
 # Characters that carry no text: soft hyphen, zero-width space/joiners, word joiner, BOM.
 _INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"))
@@ -21,21 +21,30 @@ _CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
 _MOJIBAKE_HINT = re.compile(
     "[ÃÂâ][\u0080-\u00bf\u2018-\u203a\u0152\u0153\u0160\u0161\u017d\u017e\u0178]|[\u0080-\u009f]"
 )
-_FTFY = ftfy.TextFixerConfig(
-    unescape_html=False,  # entities in plain text are left for the HTML extractor
-    fix_latin_ligatures=False,
-    fix_character_width=False,
-    uncurl_quotes=False,
-    normalization="NFC",
-    explain=False,
-)
+
+
+@cache
+def _ftfy() -> tuple[Callable[..., str], object]:
+    """ftfy and its settings, imported on the first text that needs repair (start-up time)."""
+    import ftfy
+
+    config = ftfy.TextFixerConfig(
+        unescape_html=False,  # entities in plain text are left for the HTML extractor
+        fix_latin_ligatures=False,
+        fix_character_width=False,
+        uncurl_quotes=False,
+        normalization="NFC",
+        explain=False,
+    )
+    return ftfy.fix_text, config
 
 
 def normalize(text: str) -> str:
     """Repair and normalise a whole text; lines kept, each cleaned of stray spacing."""
     text = _NEWLINES.sub("\n", text)
     if _MOJIBAKE_HINT.search(text):
-        text = ftfy.fix_text(text, _FTFY)
+        fix_text, config = _ftfy()
+        text = fix_text(text, config)
     text = unicodedata.normalize("NFC", text.translate(_INVISIBLE))
     text = _CONTROL.sub("", text).replace("\ufffd", "")
     return text
