@@ -159,7 +159,7 @@ def save(path: Path, records: dict[str, dict[str, dict[str, Any]]]) -> None:
     with path.open("w", encoding="utf-8") as out:
         for set_name, pages in records.items():
             for page_id in sorted(pages):
-                line = {"set": set_name, "id": page_id, **pages[page_id]}
+                line = {**pages[page_id], "set": set_name, "page": page_id}
                 out.write(json.dumps(line, ensure_ascii=False, sort_keys=True) + "\n")
 
 
