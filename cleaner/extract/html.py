@@ -1,4 +1,8 @@
-"""HTML to text plus page metadata. The only module that imports trafilatura."""
+"""HTML to text plus page metadata. The only module that imports trafilatura.
+
+trafilatura, htmldate and the modules hooking into them load on the first page, not on
+import: the CLI (`cleaner --help`) and text-only runs never pay for them.
+"""
 
 from __future__ import annotations
 
@@ -7,16 +11,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from importlib.metadata import version
 
-import htmldate
-import trafilatura
 from lxml import html as lxml_html
 
 from cleaner.config import ExtractSettings
 from cleaner.errors import Rejected
-from cleaner.extract.author_search import trafilatura_author
 from cleaner.extract.headlines import drop_headlines, kicker_from
 from cleaner.extract.lead import find_lead
-from cleaner.extract.second_opinion import asking_only_when_needed
 from cleaner.extract.text import to_lines
 from cleaner.metadata.html_meta import (
     PageMeta,
@@ -130,6 +130,10 @@ def extract_html(
 
 def body_text(tree: lxml_html.HtmlElement, url: str | None, settings: ExtractSettings) -> str:
     """trafilatura's cascade, its second opinion only where the main text needs one."""
+    import trafilatura
+
+    from cleaner.extract.second_opinion import asking_only_when_needed
+
     with asking_only_when_needed():
         result = trafilatura.bare_extraction(
             tree,  # trafilatura works on its own copy: `tree` stays whole
@@ -161,6 +165,10 @@ def prune_tree(tree: lxml_html.HtmlElement, paths: Sequence[str]) -> list[str]:
 
 def complete_meta(meta: PageMeta, tree: lxml_html.HtmlElement, url: str | None) -> PageMeta:
     """Fill authors and date from the page body when JSON-LD and meta tags had none."""
+    import htmldate
+
+    from cleaner.extract.author_search import trafilatura_author
+
     if not meta.authors:
         meta.authors = byline_authors(tree)
     if not meta.authors:  # trafilatura's search is thorough but costs ~20 ms on a big page

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-from langdetect import DetectorFactory, detect_langs
-from langdetect.lang_detect_exception import LangDetectException
-
 # Enough for a stable guess: the same language as with 1,000 (and 4,000) characters on all 891
 # HTML dev pages (fundus, trafeval, wcxb); 200 changed one. 300 saves ~1 ms a page over 1,000.
 SAMPLE_CHARS = 300
@@ -12,6 +9,9 @@ SAMPLE_CHARS = 300
 
 def detect_language(text: str, seed: int) -> tuple[str | None, float | None]:
     """ISO 639-1 code and probability, or (None, None) when there is nothing to judge."""
+    from langdetect import DetectorFactory, detect_langs  # on first use, not at start-up
+    from langdetect.lang_detect_exception import LangDetectException
+
     DetectorFactory.seed = seed
     try:
         best = detect_langs(text[:SAMPLE_CHARS])[0]
