@@ -13,7 +13,7 @@ import cleaner
 HEAVY = ["trafilatura", "htmldate", "httpx", "langdetect", "ftfy", "rich", "pebble"]
 
 
-@pytest.mark.parametrize("module", ["cleaner", "cleaner.config"])
+@pytest.mark.parametrize("module", ["cleaner", "cleaner.config", "cleaner.pipeline"])
 def test_importing_loads_no_heavy_library(module: str) -> None:
     probe = f"import sys, {module}; print(' '.join(m for m in {HEAVY!r} if m in sys.modules))"
     loaded = subprocess.run(
