@@ -74,6 +74,26 @@ def test_strip_site(title: str, host: str, sitename: str, expected: str | None) 
             None,
         ),
         (TitleSources(h1="Nur eine Überschrift"), "Nur eine Überschrift", None),
+        (  # the visible headline over an SEO og:title
+            TitleSources(
+                og="Best Apps to Learn a Language in 2025 - Top 10 Picks",
+                h1="Top 10: Best Language Learning Apps, tested by experts",
+            ),
+            "Top 10: Best Language Learning Apps, tested by experts",
+            None,
+        ),
+        (  # a blog's <h1> is its own name: no word in common with the article's titles
+            TitleSources(og="Advent of Code 2025, week 2", h1="RogerBW's Blog"),
+            "Advent of Code 2025, week 2",
+            None,
+        ),
+        (  # spans joined with a space before the colon; the meta form keeps the punctuation
+            TitleSources(
+                og="Bubi-Bomber: Geduld mit Niemiec", h1="Bubi-Bomber : Geduld mit Niemiec"
+            ),
+            "Bubi-Bomber: Geduld mit Niemiec",
+            None,
+        ),
         (TitleSources(), None, None),
     ],
 )
