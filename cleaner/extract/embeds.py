@@ -25,18 +25,11 @@ EMBED_KINDS = frozenset({"embed", "post", "media", "tweet"})
 MAX_EMBED_CHARS = 3000
 CAPTION_WORDS = frozenset({"caption", "credit", "credits", "copyright"})
 MAX_CAPTION_CHARS = 500  # a caption is a sentence or two; a longer block is something else
-# cheap pre-selection in libxml2; the word test below decides
-_CANDIDATES = XPath(
-    "//body//*[contains(translate(@class, 'CTIFB', 'ctifb'), 'aption')"
-    " or contains(translate(@class, 'CTIFB', 'ctifb'), 'redit')"
-    " or contains(translate(@class, 'CTIFB', 'ctifb'), 'weet')"
-    " or contains(translate(@class, 'CTIFB', 'ctifb'), 'nstagram')"
-    " or contains(translate(@class, 'CTIFB', 'ctifb'), 'iktok')"
-    " or contains(translate(@class, 'CTIFB', 'ctifb'), 'luesky')"
-    " or contains(translate(@class, 'CTIFB', 'ctifb'), 'astodon')"
-    " or contains(translate(@class, 'CTIFB', 'ctifb'), 'acebook')"
-    " or contains(@class, 'fb-post') or contains(@itemprop, 'aption')]"
+# a cheap pre-selection on the raw attribute; the word tests below decide
+_HINT = re.compile(
+    r"aption|redit|opyright|weet|witter|nstagram|iktok|luesky|astodon|acebook|fb-", re.I
 )
+_NAMED = XPath(".//*[@class or @itemprop]")
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 _SPLIT = re.compile(r"[^a-z0-9]+")
 
@@ -58,7 +51,8 @@ def class_words(element: lxml_html.HtmlElement) -> set[str]:
 def cut_embeds(tree: lxml_html.HtmlElement) -> Cut:
     """Remove embedded posts and stray captions from the tree; return their texts."""
     cut = Cut()
-    for node in _CANDIDATES(tree):
+    body = tree.find(".//body")
+    for node in list(_candidates(body if body is not None else tree)):
         if _detached(node, tree):
             continue
         words = class_words(node)
@@ -71,6 +65,15 @@ def cut_embeds(tree: lxml_html.HtmlElement) -> Cut:
             continue
         node.drop_tree()
     return cut
+
+
+def _candidates(root: lxml_html.HtmlElement) -> list[lxml_html.HtmlElement]:
+    found = []
+    for element in _NAMED(root):
+        names = f"{element.get('class') or ''} {element.get('itemprop') or ''}"
+        if names != " " and _HINT.search(names):
+            found.append(element)
+    return found
 
 
 def _is_embed(node: lxml_html.HtmlElement, words: set[str], text: str) -> bool:
