@@ -33,6 +33,9 @@ WELT = site_keys("www.welt.de", ["WELT"])
         ("A - B - Beispielblatt", "beispielblatt.de", "", "A - B"),
         ("Kawasaki steigt aus! - und doch nicht", "www.motorsport-magazin.com", "", None),
         ("Rente - was sich 2025 ändert", "www.example.org", "Beispielblatt", None),
+        ("Wahl in Berlin | DW | 28.04.2023", "www.dw.com", "", "Wahl in Berlin"),
+        ("Story | The Gateway Pundit | by Jim Hoft", "thegatewaypundit.com", "", "Story"),
+        ("Interview by the lake - Beispielblatt", "beispielblatt.de", "", "Interview by the lake"),
     ],
 )
 def test_strip_site(title: str, host: str, sitename: str, expected: str | None) -> None:

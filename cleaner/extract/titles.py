@@ -49,7 +49,29 @@ def site_keys(host: str | None, sitenames: list[str]) -> set[str]:
 
 
 def strip_site(title: str, keys: set[str]) -> str:
-    """Drop a leading or trailing segment that names the site ('... | Börsen-Zeitung')."""
+    """Drop a leading or trailing segment that names the site ('... | Börsen-Zeitung'), and
+    trailing date or byline segments around it (' | DW | 28.04.2023', ' | Site | by X')."""
+    while True:
+        parts = SUFFIX_SEP.split(title)
+        if len(parts) < 2 or not _is_tail(parts[-1]):
+            break
+        title = title[: len(title) - len(parts[-1])]
+        title = _TRAILING_SEP.sub("", title)
+    return _strip_site_segment(title, keys)
+
+
+_TRAILING_SEP = re.compile(r"\s+(?:\||-|–|—|::|·|•|»)\s*$")
+_DATE_TAIL = re.compile(r"^\d{1,4}[./-]\d{1,2}[./-]\d{2,4}$|^\d{1,2}\.? \w+ \d{4}$")
+_BY_TAIL = re.compile(r"^(?:by|von|par|di|por)\s+\S", re.I)
+
+
+def _is_tail(segment: str) -> bool:
+    """A date or a byline after the title: never part of it."""
+    segment = segment.strip()
+    return bool(_DATE_TAIL.match(segment) or (_BY_TAIL.match(segment) and len(segment) < 60))
+
+
+def _strip_site_segment(title: str, keys: set[str]) -> str:
     parts = SUFFIX_SEP.split(title)
     if len(parts) < 2:
         return title
