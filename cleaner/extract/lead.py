@@ -124,12 +124,12 @@ def _is_standfirst(
         return False
     elements = list(tree.iter())
     order = {el: i for i, el in enumerate(elements)}
-    h1 = tree.find(".//body//h1")
-    if h1 is None:
-        return start is None or order.get(node, 0) <= order.get(start, 0)
-    if order.get(node, 0) <= order.get(h1, 0):
-        return False
-    return _text_between(elements, order, h1, node) <= MAX_BETWEEN_CHARS
+    # the nearest <h1> above: a site's logo is often an <h1> too, above the whole menu
+    above = [h for h in tree.iterfind(".//body//h1") if order.get(h, 0) < order.get(node, 0)]
+    if not above:
+        has_h1 = tree.find(".//body//h1") is not None
+        return not has_h1 and (start is None or order.get(node, 0) <= order.get(start, 0))
+    return _text_between(elements, order, above[-1], node) <= MAX_BETWEEN_CHARS
 
 
 def _text_between(
@@ -138,12 +138,15 @@ def _text_between(
     first: lxml_html.HtmlElement,
     last: lxml_html.HtmlElement,
 ) -> int:
-    """Characters of visible text after `first` ends and before `last` starts: a kicker, a
-    byline and a date fit; a body or a teaser list does not."""
+    """Characters of visible text after `first` ends and before `last` starts, link text
+    (a menu, share buttons) not counted: a kicker, a byline and a date fit; a body or a
+    teaser does not."""
     end = order[first] + sum(1 for _ in first.iterdescendants())
+    span = elements[end + 1 : order[last]]
+    linked = {d for a in span if a.tag == "a" for d in a.iter()}
     count = len((first.tail or "").strip())
-    for element in elements[end + 1 : order[last]]:
-        if element.tag not in _INVISIBLE_TAGS:
+    for element in span:
+        if element.tag not in _INVISIBLE_TAGS and element not in linked:
             count += len((element.text or "").strip())
         count += len((element.tail or "").strip())
     return count
