@@ -97,6 +97,7 @@ def test_find_lead(body_html: str, extracted: str, expected: str | None) -> None
     assert find_lead(tree, LEAD, extracted) == expected
 
 
+BODY_TEXT = "Text des Artikels. " * 40
 STANDFIRST = (
     "Der Zahlungsdienstleister hat das neue System erstmals im Onlinehandel erfolgreich eingesetzt."
 )
@@ -116,7 +117,7 @@ STANDFIRST = (
             None,
         ),
         (  # far below the headline, past the body: another story's teaser
-            f'<h1>Titel</h1><p>{"Text des Artikels. " * 40}</p><div class="intro">{STANDFIRST}</div>',
+            f'<h1>Titel</h1><p>{BODY_TEXT}</p><div class="intro">{STANDFIRST}</div>',
             None,
         ),
         (  # an author bio box under the headline

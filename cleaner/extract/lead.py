@@ -61,10 +61,9 @@ def find_lead(tree: lxml_html.HtmlElement, description: str | None, body: str) -
     description, else the first lead-classed block after the <h1>; either only where a
     standfirst stands."""
     body_key = key(body)
-    start = _body_start(tree, body)
     for node, text in (_described_lead(tree, description, body_key), _classed_lead(tree)):
         fresh = node is not None and text and key(text) not in body_key
-        if fresh and node is not None and _is_standfirst(tree, node, start):
+        if fresh and node is not None and _is_standfirst(tree, node, body):
             return text
     return None
 
@@ -116,7 +115,7 @@ def _element_text(
 def _is_standfirst(
     tree: lxml_html.HtmlElement,
     node: lxml_html.HtmlElement,
-    start: lxml_html.HtmlElement | None,
+    body: str,
 ) -> bool:
     """Right after the headline (or, with no <h1>, before the body), in no region that
     merely repeats a summary."""
@@ -127,8 +126,10 @@ def _is_standfirst(
     # the nearest <h1> above: a site's logo is often an <h1> too, above the whole menu
     above = [h for h in tree.iterfind(".//body//h1") if order.get(h, 0) < order.get(node, 0)]
     if not above:
-        has_h1 = tree.find(".//body//h1") is not None
-        return not has_h1 and (start is None or order.get(node, 0) <= order.get(start, 0))
+        if tree.find(".//body//h1") is not None:
+            return False
+        start = _body_start(tree, body)  # only now: the search scans every text node
+        return start is None or order.get(node, 0) <= order.get(start, 0)
     return _text_between(elements, order, above[-1], node) <= MAX_BETWEEN_CHARS
 
 
