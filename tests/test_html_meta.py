@@ -2,12 +2,20 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 from lxml import html as lxml_html
 
 from cleaner.extract.jsonld import article_from_tree
 from cleaner.extract.titles import TitleSources, choose_title, site_keys, strip_site
-from cleaner.metadata.html_meta import byline_authors, clean_authors, iso_date, page_meta
+from cleaner.metadata.html_meta import (
+    byline_authors,
+    clean_authors,
+    iso_date,
+    merge_dates,
+    page_meta,
+)
 
 WELT = site_keys("www.welt.de", ["WELT"])
 
@@ -212,3 +220,34 @@ def test_absurdly_nested_jsonld_is_ignored_not_fatal(
     scripts = "".join(f'<script type="application/ld+json">{ld}</script>' for ld in (deep, good))
     tree = lxml_html.document_fromstring(f"<html><head>{scripts}</head><body></body></html>")
     assert article_from_tree(tree).headline == "Die Brücke"  # the sane script still counts
+
+
+@pytest.mark.parametrize(
+    ("meta_date", "found", "expected"),
+    [
+        ("2024-03-12T09:30:00+01:00", "2024-03-12", "2024-03-12T09:30:00+01:00"),  # same day
+        ("2025-06-24", "2024-08-25", "2024-08-25"),  # a republication date in the meta tags
+        (None, "2024-08-25", "2024-08-25"),
+        ("2024-03-12", None, "2024-03-12"),
+        (None, None, None),
+    ],
+)
+def test_merge_dates(meta_date: str | None, found: str | None, expected: str | None) -> None:
+    assert merge_dates(meta_date, found) == expected
+
+
+def test_jsonld_authors_resolve_references_and_skip_organizations() -> None:
+    graph = {
+        "@graph": [
+            {
+                "@type": "BlogPosting",
+                "headline": "H",
+                "author": [{"@id": "#p1"}, {"@type": "Organization", "name": "Beispiel GmbH"}],
+            },
+            {"@type": "Person", "@id": "#p1", "name": "Erika Muster"},
+        ]
+    }
+    page = (
+        f'<html><head><script type="application/ld+json">{json.dumps(graph)}</script></head></html>'
+    )
+    assert article_from_tree(lxml_html.document_fromstring(page)).authors == ["Erika Muster"]
