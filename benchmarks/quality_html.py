@@ -2,6 +2,8 @@
 
     python -m benchmarks.quality_html ../shared/eval/fundus-de-dev ../shared/eval/trafeval-dev
     python -m benchmarks.quality_html SET --worst 15     # also list the worst pages by F1
+    python -m benchmarks.quality_html SET --generic-only # ablation: no site packs
+    python -m benchmarks.quality_html SET --no-blocks    # ablation: no learned block scorer
 
 For every page of each set (format of ../shared/eval: html/ + truth.jsonl) both tools run on
 the same raw bytes, one page at a time, interleaved so that machine load hits both alike.
@@ -30,6 +32,7 @@ from typing import Any
 import trafilatura
 
 from benchmarks.evalset import load_truth, score_predictions
+from cleaner.config import ExtractSettings, FilterSettings, Settings
 from cleaner.document import Document, Source
 from cleaner.pipeline import Pipeline
 
@@ -73,9 +76,9 @@ def _ours(pipeline: Pipeline, data: bytes, url: str | None) -> Any:
     return pipeline.run_bytes(data, Source(kind="url" if url else "file", url=url), "html")
 
 
-def run_set(set_dir: Path, with_meta: bool) -> tuple[Run, Run]:
+def run_set(set_dir: Path, with_meta: bool, settings: Settings) -> tuple[Run, Run]:
     """Both tools over every page, interleaved per page."""
-    pipeline = Pipeline()
+    pipeline = Pipeline(settings)
     ours, theirs = Run(), Run()
     for rec in load_truth(set_dir):
         data = (set_dir / "html" / f"{rec['id']}.html").read_bytes()
@@ -132,10 +135,10 @@ def _fmt(res: dict[str, Any]) -> str:
     return f"F1 {res['f1']:.3f}  P {res['precision']:.3f}  R {res['recall']:.3f}"
 
 
-def report(set_dir: Path, worst: int) -> None:
+def report(set_dir: Path, worst: int, settings: Settings) -> None:
     truth = load_truth(set_dir)
     with_meta = "title" in truth[0]
-    ours, theirs = run_set(set_dir, with_meta)
+    ours, theirs = run_set(set_dir, with_meta, settings)
     n = len(truth)
     print(f"\n== {set_dir.name}: {n} pages ==")
     for name, run in (("cleaner", ours), ("trafilatura", theirs)):
@@ -177,9 +180,19 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("sets", nargs="+", type=Path, help="eval set folders")
     parser.add_argument("--worst", type=int, default=0, help="list the N worst pages")
+    parser.add_argument(
+        "--generic-only", action="store_true", help="ablation: no site packs, only the generic one"
+    )
+    parser.add_argument(
+        "--no-blocks", action="store_true", help="ablation: without the learned block scorer"
+    )
     args = parser.parse_args()
+    settings = Settings(
+        extract=ExtractSettings(block_scorer=not args.no_blocks),
+        filters=FilterSettings(auto_select=not args.generic_only),
+    )
     for set_dir in args.sets:
-        report(set_dir, args.worst)
+        report(set_dir, args.worst, settings)
 
 
 if __name__ == "__main__":

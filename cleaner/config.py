@@ -35,6 +35,7 @@ class ExtractSettings:
     favor_recall: bool = False
     include_tables: bool = True
     include_comments: bool = False  # reader comments are not the article
+    block_scorer: bool = True  # the learned second opinion on trafilatura's blocks (extract.blocks)
 
 
 @dataclass(frozen=True)

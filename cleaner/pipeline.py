@@ -126,6 +126,8 @@ class Pipeline:
             doc.remove("html.headline", line)
         for text in page.pruned:
             doc.remove("html.prune", text)
+        for rule, text in page.dropped:
+            doc.remove(rule, text)
         doc.title, doc.authors, doc.date = page.title, page.authors, page.date
         doc.kicker, doc.date_modified = page.kicker, page.date_modified
         doc.url = doc.url or page.url

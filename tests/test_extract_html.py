@@ -88,6 +88,7 @@ LEAD = "Die Feuerwehr kämpft seit dem Morgen gegen einen Großbrand im Gewerbeg
         (f"<p>{LEAD}</p>", f"{LEAD}\nDas Feuer brach aus.", None),  # already in the body
         ("<p>Nur Text.</p>", "Das Feuer brach aus.", None),  # description not shown on the page
         (f"<script>var d = '{LEAD}';</script>", "Das Feuer brach aus.", None),
+        (f"<h1>Titel</h1><figure><figcaption>{LEAD}</figcaption></figure>", "Feuer.", None),
     ],
 )
 def test_find_lead(body_html: str, extracted: str, expected: str | None) -> None:
@@ -96,6 +97,7 @@ def test_find_lead(body_html: str, extracted: str, expected: str | None) -> None
     assert find_lead(tree, LEAD, extracted) == expected
 
 
+BODY_TEXT = "Text des Artikels. " * 40
 STANDFIRST = (
     "Der Zahlungsdienstleister hat das neue System erstmals im Onlinehandel erfolgreich eingesetzt."
 )
@@ -112,6 +114,14 @@ STANDFIRST = (
         (f'<header><h1>Titel</h1><div class="leaderboard">{STANDFIRST}</div></header>', None),
         (
             f'<h1>T</h1><ul class="related"><li class="post-card__excerpt">{STANDFIRST}</li></ul>',
+            None,
+        ),
+        (  # far below the headline, past the body: another story's teaser
+            f'<h1>Titel</h1><p>{BODY_TEXT}</p><div class="intro">{STANDFIRST}</div>',
+            None,
+        ),
+        (  # an author bio box under the headline
+            f'<h1>Titel</h1><div class="author-bio"><p class="intro">{STANDFIRST}</p></div>',
             None,
         ),
     ],

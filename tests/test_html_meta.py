@@ -2,12 +2,20 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 from lxml import html as lxml_html
 
 from cleaner.extract.jsonld import article_from_tree
 from cleaner.extract.titles import TitleSources, choose_title, site_keys, strip_site
-from cleaner.metadata.html_meta import byline_authors, clean_authors, iso_date, page_meta
+from cleaner.metadata.html_meta import (
+    byline_authors,
+    clean_authors,
+    iso_date,
+    merge_dates,
+    page_meta,
+)
 
 WELT = site_keys("www.welt.de", ["WELT"])
 
@@ -33,6 +41,9 @@ WELT = site_keys("www.welt.de", ["WELT"])
         ("A - B - Beispielblatt", "beispielblatt.de", "", "A - B"),
         ("Kawasaki steigt aus! - und doch nicht", "www.motorsport-magazin.com", "", None),
         ("Rente - was sich 2025 ändert", "www.example.org", "Beispielblatt", None),
+        ("Wahl in Berlin | DW | 28.04.2023", "www.dw.com", "", "Wahl in Berlin"),
+        ("Story | The Gateway Pundit | by Jim Hoft", "thegatewaypundit.com", "", "Story"),
+        ("Interview by the lake - Beispielblatt", "beispielblatt.de", "", "Interview by the lake"),
     ],
 )
 def test_strip_site(title: str, host: str, sitename: str, expected: str | None) -> None:
@@ -74,6 +85,26 @@ def test_strip_site(title: str, host: str, sitename: str, expected: str | None) 
             None,
         ),
         (TitleSources(h1="Nur eine Überschrift"), "Nur eine Überschrift", None),
+        (  # the visible headline over an SEO og:title
+            TitleSources(
+                og="Best Apps to Learn a Language in 2025 - Top 10 Picks",
+                h1="Top 10: Best Language Learning Apps, tested by experts",
+            ),
+            "Top 10: Best Language Learning Apps, tested by experts",
+            None,
+        ),
+        (  # a blog's <h1> is its own name: no word in common with the article's titles
+            TitleSources(og="Advent of Code 2025, week 2", h1="RogerBW's Blog"),
+            "Advent of Code 2025, week 2",
+            None,
+        ),
+        (  # spans joined with a space before the colon; the meta form keeps the punctuation
+            TitleSources(
+                og="Bubi-Bomber: Geduld mit Niemiec", h1="Bubi-Bomber : Geduld mit Niemiec"
+            ),
+            "Bubi-Bomber: Geduld mit Niemiec",
+            None,
+        ),
         (TitleSources(), None, None),
     ],
 )
@@ -189,3 +220,34 @@ def test_absurdly_nested_jsonld_is_ignored_not_fatal(
     scripts = "".join(f'<script type="application/ld+json">{ld}</script>' for ld in (deep, good))
     tree = lxml_html.document_fromstring(f"<html><head>{scripts}</head><body></body></html>")
     assert article_from_tree(tree).headline == "Die Brücke"  # the sane script still counts
+
+
+@pytest.mark.parametrize(
+    ("meta_date", "found", "expected"),
+    [
+        ("2024-03-12T09:30:00+01:00", "2024-03-12", "2024-03-12T09:30:00+01:00"),  # same day
+        ("2025-06-24", "2024-08-25", "2024-08-25"),  # a republication date in the meta tags
+        (None, "2024-08-25", "2024-08-25"),
+        ("2024-03-12", None, "2024-03-12"),
+        (None, None, None),
+    ],
+)
+def test_merge_dates(meta_date: str | None, found: str | None, expected: str | None) -> None:
+    assert merge_dates(meta_date, found) == expected
+
+
+def test_jsonld_authors_resolve_references_and_skip_organizations() -> None:
+    graph = {
+        "@graph": [
+            {
+                "@type": "BlogPosting",
+                "headline": "H",
+                "author": [{"@id": "#p1"}, {"@type": "Organization", "name": "Beispiel GmbH"}],
+            },
+            {"@type": "Person", "@id": "#p1", "name": "Erika Muster"},
+        ]
+    }
+    page = (
+        f'<html><head><script type="application/ld+json">{json.dumps(graph)}</script></head></html>'
+    )
+    assert article_from_tree(lxml_html.document_fromstring(page)).authors == ["Erika Muster"]

@@ -45,6 +45,16 @@ def test_drop_line(widget: str, body: str) -> None:
     assert [(r.rule, r.text) for r in doc.removed] == [("test.drop_line", widget)]
 
 
+def test_drop_line_spares_a_long_line_it_matches_a_little_of() -> None:
+    """A whole article extracted as one line is not lost to a sign-up phrase quoted in it."""
+    r = rule("drop_line", r"Sign up for our newsletter")
+    article = " ".join([BODY_EN] * 8) + " Sign up for our newsletter, the mayor joked."
+    box = "Sign up for our newsletter and get the news every morning in your inbox."
+    doc = apply(r, [article, box])
+    assert doc.lines == [article]
+    assert [removal.text for removal in doc.removed] == [box]
+
+
 @pytest.mark.parametrize(
     ("marker", "body"), [("Weitere Themen", BODY_DE), ("Related stories", BODY_EN)]
 )

@@ -15,14 +15,16 @@ from lxml import html as lxml_html
 
 from cleaner.config import ExtractSettings
 from cleaner.errors import Rejected
+from cleaner.extract.assemble import assemble
+from cleaner.extract.embeds import cut_embeds
 from cleaner.extract.headlines import drop_headlines, kicker_from
-from cleaner.extract.lead import find_lead
 from cleaner.extract.text import to_lines
 from cleaner.metadata.html_meta import (
     PageMeta,
     byline_authors,
     clean_authors,
     iso_date,
+    merge_dates,
     page_meta,
 )
 from cleaner.pagekind.signals import page_signals
@@ -38,6 +40,9 @@ class Extracted:
     lines: list[str] = field(default_factory=list)  # text as normalised lines, headlines cut
     cut: list[str] = field(default_factory=list)  # headline lines cut from the top
     pruned: list[str] = field(default_factory=list)  # text of elements the packs' selectors cut
+    dropped: list[tuple[str, str]] = field(
+        default_factory=list
+    )  # (rule, line) cut after trafilatura
     title: str | None = None
     kicker: str | None = None
     authors: list[str] = field(default_factory=list)
@@ -120,16 +125,29 @@ def extract_html(
     tree = parse(html)
     meta = complete_meta(page_meta(tree, url), tree, url)
     pruned = prune_tree(tree, prune)
+    signals = page_signals(tree)  # before the embed cut: the page kind sees the page as served
+    embedded = cut_embeds(tree)
     text = body_text(tree, url, settings)
-    lead = find_lead(tree, meta.description, text)
-    page = _to_extracted(f"{lead}\n{text}" if lead else text, meta, url)
+    body = assemble(tree, text, meta.description, settings.block_scorer)
+    page = _to_extracted(body.text, meta, url)
     page.pruned = pruned
-    page.signals = page_signals(tree)
+    page.dropped = body.dropped + [("html.embed", t) for t in embedded.embeds]
+    page.captions += [c for c in embedded.captions if c not in page.captions]
+    page.signals = signals
     return page
 
 
 def body_text(tree: lxml_html.HtmlElement, url: str | None, settings: ExtractSettings) -> str:
-    """trafilatura's cascade, its second opinion only where the main text needs one."""
+    """trafilatura's body text; a page where it finds none is rejected as no_text."""
+    text = extractor_text(tree, url, settings)
+    if not text.strip():
+        raise Rejected("no_text", "the extractor found no article text")
+    return text
+
+
+def extractor_text(tree: lxml_html.HtmlElement, url: str | None, settings: ExtractSettings) -> str:
+    """trafilatura's cascade ('' when it finds none), its second opinion (readability,
+    jusText) only where the main text needs one; the block scorer trains on this too."""
     import trafilatura
 
     from cleaner.extract.second_opinion import asking_only_when_needed
@@ -144,10 +162,7 @@ def body_text(tree: lxml_html.HtmlElement, url: str | None, settings: ExtractSet
             favor_precision=settings.favor_precision,
             favor_recall=settings.favor_recall,
         )
-    text = (result.text or "") if isinstance(result, trafilatura.settings.Document) else ""
-    if not text.strip():
-        raise Rejected("no_text", "the extractor found no article text")
-    return text
+    return (result.text or "") if isinstance(result, trafilatura.settings.Document) else ""
 
 
 def prune_tree(tree: lxml_html.HtmlElement, paths: Sequence[str]) -> list[str]:
@@ -165,17 +180,27 @@ def prune_tree(tree: lxml_html.HtmlElement, paths: Sequence[str]) -> list[str]:
 
 def complete_meta(meta: PageMeta, tree: lxml_html.HtmlElement, url: str | None) -> PageMeta:
     """Fill authors and date from the page body when JSON-LD and meta tags had none."""
-    import htmldate
-
     from cleaner.extract.author_search import trafilatura_author
 
     if not meta.authors:
         meta.authors = byline_authors(tree)
     if not meta.authors:  # trafilatura's search is thorough but costs ~20 ms on a big page
         meta.authors = clean_authors(_split_authors(trafilatura_author(tree)))
-    if meta.date is None:
-        meta.date = iso_date(htmldate.find_date(tree, url=url, extensive_search=False))
+    meta.date = merge_dates(meta.date, _found_date(tree, url, extensive=meta.date is None))
     return meta
+
+
+def _found_date(tree: lxml_html.HtmlElement, url: str | None, extensive: bool) -> str | None:
+    """htmldate's published day (original_date: published over modified). Its extensive
+    search costs ~60 ms a page, so it only runs when nothing else gives a date."""
+    import htmldate  # loads on the first page, not on import
+
+    found = iso_date(htmldate.find_date(tree, url=url, extensive_search=False, original_date=True))
+    if found is None and extensive:
+        found = iso_date(
+            htmldate.find_date(tree, url=url, extensive_search=True, original_date=True)
+        )
+    return found
 
 
 def _to_extracted(text: str, meta: PageMeta, url: str | None) -> Extracted:

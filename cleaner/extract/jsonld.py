@@ -50,9 +50,12 @@ class LdArticle:
 
 def article_from_tree(tree: lxml_html.HtmlElement) -> LdArticle:
     """The first article-typed object in the page's JSON-LD scripts."""
-    for obj in _objects(tree):
+    objects = list(_objects(tree))
+    # Yoast and friends give the author as {"@id": ...}, the Person object elsewhere
+    by_id = {obj["@id"]: obj for obj in objects if isinstance(obj.get("@id"), str)}
+    for obj in objects:
         if _types(obj) & ARTICLE_TYPES:
-            return _article(obj)
+            return _article(obj, by_id)
     return LdArticle()
 
 
@@ -106,16 +109,38 @@ def _types(obj: dict[str, Any]) -> set[str]:
     return {kind} if isinstance(kind, str) else {k for k in kind or () if isinstance(k, str)}
 
 
-def _article(obj: dict[str, Any]) -> LdArticle:
-    publisher = obj.get("publisher")
+def _article(obj: dict[str, Any], by_id: dict[str, dict[str, Any]]) -> LdArticle:
+    publisher = _resolve(obj.get("publisher"), by_id)
     return LdArticle(
         headline=_text(obj.get("headline")) or _text(obj.get("name")),
-        authors=names(obj.get("author")),
+        authors=people(obj.get("author"), by_id),
         date=_text(obj.get("datePublished")) or _text(obj.get("dateCreated")),
         date_modified=_text(obj.get("dateModified")),
         description=_text(obj.get("description")),
         publisher=_text(publisher.get("name")) if isinstance(publisher, dict) else None,
     )
+
+
+def _resolve(value: Any, by_id: dict[str, dict[str, Any]]) -> Any:
+    """A bare {"@id": ...} reference replaced by the object it names."""
+    if isinstance(value, dict) and "name" not in value and isinstance(value.get("@id"), str):
+        return by_id.get(value["@id"], value)
+    return value
+
+
+def people(value: Any, by_id: dict[str, dict[str, Any]]) -> list[str]:
+    """Author names, references resolved, objects typed Organization (and not Person) left
+    out: the byline search finds the people a site names only in the page."""
+    if isinstance(value, list):
+        return [name for item in value for name in people(item, by_id)]
+    value = _resolve(value, by_id)
+    if (
+        isinstance(value, dict)
+        and "Organization" in _types(value)
+        and "Person" not in _types(value)
+    ):
+        return []
+    return names(value)
 
 
 def names(value: Any) -> list[str]:

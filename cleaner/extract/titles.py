@@ -49,7 +49,29 @@ def site_keys(host: str | None, sitenames: list[str]) -> set[str]:
 
 
 def strip_site(title: str, keys: set[str]) -> str:
-    """Drop a leading or trailing segment that names the site ('... | Börsen-Zeitung')."""
+    """Drop a leading or trailing segment that names the site ('... | Börsen-Zeitung'), and
+    trailing date or byline segments around it (' | DW | 28.04.2023', ' | Site | by X')."""
+    while True:
+        parts = SUFFIX_SEP.split(title)
+        if len(parts) < 2 or not _is_tail(parts[-1]):
+            break
+        title = title[: len(title) - len(parts[-1])]
+        title = _TRAILING_SEP.sub("", title)
+    return _strip_site_segment(title, keys)
+
+
+_TRAILING_SEP = re.compile(r"\s+(?:\||-|–|—|::|·|•|»)\s*$")
+_DATE_TAIL = re.compile(r"^\d{1,4}[./-]\d{1,2}[./-]\d{2,4}$|^\d{1,2}\.? \w+ \d{4}$")
+_BY_TAIL = re.compile(r"^(?:by|von|par|di|por)\s+\S", re.I)
+
+
+def _is_tail(segment: str) -> bool:
+    """A date or a byline after the title: never part of it."""
+    segment = segment.strip()
+    return bool(_DATE_TAIL.match(segment) or (_BY_TAIL.match(segment) and len(segment) < 60))
+
+
+def _strip_site_segment(title: str, keys: set[str]) -> str:
     parts = SUFFIX_SEP.split(title)
     if len(parts) < 2:
         return title
@@ -73,18 +95,64 @@ def _is_site(segment: str, keys: set[str]) -> bool:
 
 def choose_title(sources: TitleSources, keys: set[str]) -> tuple[str | None, str | None]:
     """(title, kicker) from the sources; kicker is None when no source shows one."""
-    cands = [_clean(s, keys) for s in (sources.og, sources.twitter, sources.jsonld)]
-    cands += [_clean(sources.h1, keys), _clean(sources.html_title, keys)]
-    present = [c for c in cands if c]
+    metas = [_clean(s, keys) for s in (sources.og, sources.twitter, sources.jsonld)]
+    others = [*metas, _clean(sources.html_title, keys)]
+    h1 = _visible_headline(_clean(sources.h1, keys), others, keys)
+    present = [c for c in (*metas, h1, others[-1]) if c]
     if not present:
         return None, None
-    return _split_kicker(present[0], present)
+    first = h1 if h1 and not any(_variant(h1, c) for c in others if c) else present[0]
+    # the same words as a meta source (the <h1> lost a colon between spans, or is in
+    # capitals by markup): the meta form keeps the punctuation and case
+    first = next((c for c in others if c and _key(c) == _key(first)), first)
+    return _split_kicker(first, present)
+
+
+def _variant(h1: str, meta: str) -> bool:
+    """The <h1> is the meta title under a kicker, or under another kicker: the meta form is
+    the title and the kicker logic below sorts out the rest."""
+    if _ends_with(h1, meta) or _glued(h1, meta):
+        return True
+    one, other = KICKER_SEP.match(h1), KICKER_SEP.match(meta)
+    if not (one and other) or len(one["kicker"].split()) > MAX_KICKER_WORDS:
+        return False
+    return _same(one["rest"], other["rest"])
+
+
+def _glued(h1: str, meta: str) -> bool:
+    """'Verkehrswende Stadtrat beschließt ...': a kicker span before the title, no colon."""
+    head, title = _key(h1), _key(meta)
+    extra = len(h1.split()) - len(meta.split())
+    return head != title and head.endswith(title) and 0 < extra <= MAX_KICKER_WORDS
+
+
+def _visible_headline(h1: str | None, others: list[str | None], keys: set[str]) -> str | None:
+    """The <h1> when it is this article's headline: not the site's or a section's name (a
+    blog's <h1> is often its own name), sharing words with at least one other source."""
+    if not h1 or _is_site(h1, keys) or "{{" in h1:
+        return None
+    mine = _words(h1)
+    if not any(others):
+        return h1
+    shared = max((len(mine & _words(o)) / max(len(mine), 1) for o in others if o), default=0.0)
+    return h1 if shared >= MIN_SHARED_WORDS else None
+
+
+MIN_SHARED_WORDS = 0.25
+MAX_KICKER_WORDS = 3
+
+
+def _words(text: str) -> set[str]:
+    return set(re.findall(r"\w{3,}", text.casefold()))
+
+
+_SPACE_BEFORE_PUNCT = re.compile(r"\s+(?=[:,;!?](?:\s|$))")  # "Kicker : Title" from joined spans
 
 
 def _clean(text: str | None, keys: set[str]) -> str | None:
     if not text:
         return None
-    text = " ".join(text.split())
+    text = _SPACE_BEFORE_PUNCT.sub("", " ".join(text.split()))
     return strip_site(text, keys) or None
 
 

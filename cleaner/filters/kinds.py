@@ -24,10 +24,22 @@ def _window(rule: Rule, lines: list[str]) -> range:
     return range(len(lines))
 
 
+# Boilerplate lines are short; a match inside a long line (a whole article extracted as one
+# line, a paragraph quoting a sign-up phrase) condemns it only if it covers most of it.
+LONG_LINE_CHARS, MIN_COVER = 400, 0.5
+
+
 def drop_line(doc: Document, rule: Rule) -> None:
-    """Drop every line the pattern is found in."""
-    hits = {i for i in _window(rule, doc.lines) if rule.pattern.search(doc.lines[i])}
+    """Drop every line the pattern is found in, unless the line is long and the match small."""
+    hits = {i for i in _window(rule, doc.lines) if _condemns(rule.pattern, doc.lines[i])}
     _drop(doc, rule.id, hits)
+
+
+def _condemns(pattern: re.Pattern[str], line: str) -> bool:
+    match = pattern.search(line)
+    if match is None:
+        return False
+    return len(line) <= LONG_LINE_CHARS or match.end() - match.start() >= MIN_COVER * len(line)
 
 
 def drop_from(doc: Document, rule: Rule) -> None:

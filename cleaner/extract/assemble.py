@@ -1,0 +1,34 @@
+"""From the extractor's text to the body: the block scorer's second opinion, repeated
+paragraphs cut, the standfirst restored. Every line cut is returned with the rule that cut it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from lxml import html as lxml_html
+
+from cleaner.extract.blocks import Rescored, second_opinion
+from cleaner.extract.lead import find_lead
+from cleaner.extract.repeats import drop_repeats
+
+
+@dataclass
+class Body:
+    """The body text and the (rule, line) pairs cut on the way."""
+
+    text: str
+    dropped: list[tuple[str, str]] = field(default_factory=list)
+
+
+def assemble(
+    tree: lxml_html.HtmlElement, text: str, description: str | None, scorer: bool = True
+) -> Body:
+    """The extractor's `text` made into the article body (`tree` is the page it came from);
+    `scorer` False skips the block scorer (for ablations)."""
+    rescored = second_opinion(tree, text) if scorer else Rescored(text.split("\n"))
+    lines, copies = drop_repeats(rescored.lines)
+    body = "\n".join(lines)
+    lead = find_lead(tree, description, body)
+    dropped = [("html.blocks", line) for line in rescored.dropped]
+    dropped += [("html.repeat", line) for line in copies]
+    return Body(f"{lead}\n{body}" if lead else body, dropped)
