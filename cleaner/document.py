@@ -9,6 +9,7 @@ from typing import Any, Literal
 
 from cleaner._version import __version__
 from cleaner.errors import Reason
+from cleaner.metadata.timestamps import record_timestamp
 
 DocKind = Literal["html", "text"]  # how the raw input is read
 SourceKind = Literal["file", "url", "warc", "text"]  # where it came from
@@ -41,7 +42,13 @@ class Source:
         return f"{self.kind}:{self.raw_sha256}"
 
     def as_dict(self) -> dict[str, Any]:
-        return {k: printable(v) if isinstance(v, str) else v for k, v in asdict(self).items()}
+        """The record's `source` object: the same keys, typed the same, for every kind. A field
+        that does not apply to this kind (a file's `status`) is "" or 0, never null: loaders
+        infer a column's type from its first rows, and a column of nulls in a file of local
+        pages gets no type that a later WARC or fetched record's value could fit."""
+        values = asdict(self)
+        values["fetched_at"] = record_timestamp(self.fetched_at)[0]
+        return {k: printable(v) if isinstance(v, str) else _absent(k, v) for k, v in values.items()}
 
 
 @dataclass
@@ -92,8 +99,11 @@ class Document:
         self.removed.append(Removal(rule, text))
 
     def to_record(self) -> dict[str, Any]:
-        """The flat JSONL record: every key always present, `id` and `text` first."""
+        """The flat JSONL record: every key always present, `id` and `text` first, keys and
+        types as cleaner.schema.fields describes them (a test holds the two together)."""
         text = self.text
+        date, date_precision = record_timestamp(self.date)
+        modified, modified_precision = record_timestamp(self.date_modified)
         return {
             "id": record_id(self.source),
             "text": text,
@@ -101,8 +111,10 @@ class Document:
             "kicker": self.kicker,
             "description": self.description,
             "authors": list(self.authors),
-            "date": self.date,
-            "date_modified": self.date_modified,
+            "date": date,
+            "date_precision": date_precision,
+            "date_modified": modified,
+            "date_modified_precision": modified_precision,
             "url": printable(self.url) if self.url else self.url,
             "sitename": self.sitename,
             "language": self.language,
@@ -147,6 +159,11 @@ class Reject:
 
 
 Outcome = Document | Reject
+NOT_APPLICABLE: dict[str, Any] = {"status": 0}  # a source field absent for a kind; else ""
+
+
+def _absent(name: str, value: Any) -> Any:
+    return NOT_APPLICABLE.get(name, "") if value is None else value
 
 
 def record_id(source: Source) -> str:

@@ -108,7 +108,7 @@ def test_record_carries_fetch_metadata(site_crawl: dict[str, Outcome], http_site
     source = record["source"]
     assert (source["kind"], source["status"], source["encoding"]) == ("url", 200, "utf-8")
     assert source["content_type"] == "text/html; charset=utf-8"
-    assert source["fetched_at"].endswith("Z")
+    assert source["fetched_at"].endswith(".000+00:00")  # UTC, in the record's timestamp form
 
 
 def test_redirect_keeps_requested_url_in_source_and_final_url_in_record(

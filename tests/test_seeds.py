@@ -10,6 +10,7 @@ from typer.testing import CliRunner
 
 from cleaner import clean_text
 from cleaner.cli import app
+from cleaner.metadata.timestamps import record_timestamp
 from tests.conftest import SEEDS
 
 SEED_FILES = sorted(SEEDS.glob("*.txt"))
@@ -40,7 +41,10 @@ def test_seed_field(seed: Path, key: str, cli_records: dict[str, dict[str, objec
     expected = expected_for(seed)
     if key not in expected:
         pytest.skip(f"{seed.stem} names no {key}")
-    assert cli_records[seed.stem][key] == expected[key]
+    want = expected[key]
+    if key == "date" and isinstance(want, str):  # the record writes dates in one fixed form
+        want = record_timestamp(want)[0]
+    assert cli_records[seed.stem][key] == want
 
 
 @pytest.mark.parametrize("seed", SEED_FILES, ids=lambda p: p.stem)

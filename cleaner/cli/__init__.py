@@ -19,6 +19,7 @@ from cleaner._version import __version__
 from cleaner.cli.clean import clean
 from cleaner.cli.explain import explain
 from cleaner.cli.fetch import fetch
+from cleaner.cli.rules import rules
 from cleaner.errors import EXIT_INTERRUPTED, CleanerError
 
 P = ParamSpec("P")
@@ -65,7 +66,7 @@ def _root(
     """cleaner: boilerplate-stripping news cleaner."""
 
 
-for command in (clean, fetch, explain):
+for command in (clean, fetch, explain, rules):
     app.command()(handled(command))
 
 

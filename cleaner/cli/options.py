@@ -22,11 +22,13 @@ from cleaner.config import (
 
 Output = Annotated[
     Path | None,
-    typer.Option("-o", "--output", help="JSONL file; .gz or .zst compresses; '-' or none: stdout."),
+    typer.Option(
+        "-o", "--output", help="JSONL (.gz, .zst compress) or .parquet; '-' or none: stdout."
+    ),
 ]
 Rejects = Annotated[
     Path | None,
-    typer.Option("--rejects", help="JSONL file for inputs that gave no article (else: stderr)."),
+    typer.Option("--rejects", help="File (as -o) for inputs that gave no article (else: stderr)."),
 ]
 Rules = Annotated[
     str, typer.Option("--rules", help="Rule packs to force, comma-separated (faz,dpa).")

@@ -9,7 +9,7 @@ from cleaner.document import Document
 from cleaner.errors import SettingsError
 from cleaner.filters.base import STAGES, Pack, Rule
 from cleaner.filters.kinds import KINDS, PATTERN_FREE
-from cleaner.filters.packs import builtin_packs, load_dir
+from cleaner.filters.packs import builtin_packs, load_dir, warn_shadowing
 from cleaner.filters.prefilter import Haystack
 from cleaner.urls import host_of
 
@@ -20,7 +20,9 @@ def available_packs(settings: FilterSettings) -> tuple[Pack, ...]:
     """Built-in packs plus the user's --rules-dir packs (which may override by name)."""
     packs = {pack.name: pack for pack in builtin_packs()}
     if settings.rules_dir is not None:
-        packs.update((pack.name, pack) for pack in load_dir(settings.rules_dir))
+        user = load_dir(settings.rules_dir)
+        warn_shadowing(user)
+        packs.update((pack.name, pack) for pack in user)
     unknown = set(settings.rules) - set(packs)
     if unknown:
         raise SettingsError(f"unknown rule packs {sorted(unknown)}; known: {sorted(packs)}")

@@ -20,8 +20,11 @@ Pack file format (see cleaner/rules/*.toml):
 
 from __future__ import annotations
 
+import multiprocessing
 import re
+import sys
 import tomllib
+from collections.abc import Sequence
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -54,6 +57,29 @@ def load_dir(path: Path) -> tuple[Pack, ...]:
     if not path.is_dir():
         raise RulePackError(f"{path}: not a directory of rule packs")
     return tuple(load_file(p) for p in sorted(path.glob("*.toml")))
+
+
+def warn_shadowing(user: Sequence[Pack]) -> None:
+    """A user pack named like a bundled one replaces it: say so on stderr, so that a pack
+    copied to be edited is not mistaken for the bundled rules (or the reverse)."""
+    bundled = {pack.name: pack.source for pack in builtin_packs()}
+    for pack in user:
+        if pack.name in bundled:
+            _warn_once(
+                f"cleaner: rule pack {pack.name!r} from {pack.source} "
+                f"replaces the bundled one ({bundled[pack.name]})"
+            )
+
+
+def is_bundled(pack: Pack) -> bool:
+    return any(pack is shipped for shipped in builtin_packs())
+
+
+@cache
+def _warn_once(message: str) -> None:
+    # every worker process loads the packs too: only the process the user started speaks
+    if multiprocessing.parent_process() is None:
+        print(message, file=sys.stderr)
 
 
 def load_file(path: Path) -> Pack:

@@ -25,6 +25,7 @@ from cleaner.document import Source, record_id
 from cleaner.errors import OutputError, SettingsError
 from cleaner.readers.items import Item, Skipped
 from cleaner.run.sink import Outputs
+from cleaner.writers.choose import refuse_append
 from cleaner.writers.jsonl import JsonlWriter
 from cleaner.writers.streams import compression_of, open_read
 
@@ -49,6 +50,7 @@ def prepare_resume(paths: Iterable[str | None]) -> set[str]:
     """Check and repair each existing output; return the ids found in all of them."""
     done: set[str] = set()
     for path in paths:
+        refuse_append(path)  # a Parquet output is complete or absent, and cannot be appended to
         if path and os.path.exists(path):
             check_is_output(path)
             done.update(repair(path))

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from cleaner.readers.items import Skipped
 from cleaner.run.outcome import Result
-from cleaner.writers.jsonl import JsonlWriter
+from cleaner.writers.choose import RecordWriter, open_records
 from cleaner.writers.staging import staged
 
 Report = Callable[[Result], None]
@@ -85,7 +85,7 @@ class Sink:
     """Writes results to OUT / REJECTS as they come, counting them."""
 
     def __init__(
-        self, out: JsonlWriter, rejects: JsonlWriter | None, report: Report | None = None
+        self, out: RecordWriter, rejects: RecordWriter | None, report: Report | None = None
     ) -> None:
         self.out, self.rejects = out, rejects
         self.report = report if report is not None else warn_reject
@@ -115,9 +115,11 @@ def staged_outputs(outputs: Outputs, resume: bool) -> Iterator[Outputs]:
 def open_sink(outputs: Outputs, append: bool = False) -> Iterator[Sink]:
     """A Sink on the files of `outputs` (appended to when resuming)."""
     with ExitStack() as stack:
-        out = stack.enter_context(JsonlWriter(_named(outputs.out), append))
+        # the writer by file name: JSON Lines (.gz/.zst), or Parquet (cleaner.writers.choose)
+        out = stack.enter_context(open_records(_named(outputs.out), append))
         rej_path = outputs.rejects
-        rej = stack.enter_context(JsonlWriter(rej_path, append)) if rej_path else None
+        rejects = open_records(rej_path, append, "reject") if rej_path else None
+        rej = stack.enter_context(rejects) if rejects else None
         yield Sink(out, rej)
 
 
