@@ -3,7 +3,7 @@
     python -m benchmarks.quality_text ../shared/eval/fundus-de-dev [--limit N] [--worst K]
 
 Prints, in one run and scored by the set's own score.py: nothing removed, jusText over the
-lines, the C4 line rules, our rules alone and our full text pipeline (rules + classifier).
+lines, the C4 line rules, our rules alone and our full text pipeline (rules + the line-role model).
 The baselines are implemented here so that they are measured on exactly the same inputs.
 """
 
@@ -93,7 +93,7 @@ def methods(set_dir: Path) -> dict[str, Callable[[Page], str]]:
         "jusText over the lines": justext_lines(langs),
         "C4 line rules": c4_lines,
         "cleaner rules only": ours(rules_only),
-        "cleaner rules + classifier": ours(full),
+        "cleaner rules + role model": ours(full),
     }
 
 

@@ -81,6 +81,7 @@ class Document:
     agency: str | None = None
     captions: list[str] = field(default_factory=list)
     removed: list[Removal] = field(default_factory=list)
+    line_roles: dict[str, str] = field(default_factory=dict)  # line -> "role (decided by)"
     rule_packs: list[str] = field(default_factory=list)
     extractor: str = "text"
     chars_in: int = 0

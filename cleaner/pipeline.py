@@ -12,13 +12,14 @@ import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from cleaner.anatomy.apply import assign_roles
+from cleaner.anatomy.edges import trim_edges
 from cleaner.config import ExtractSettings, Settings
 from cleaner.document import DocKind, Document, Outcome, Reject, Source
 from cleaner.errors import Rejected
 from cleaner.extract.html import EXTRACTOR, Extracted, extract_html
 from cleaner.extract.text import to_lines
 from cleaner.filters.base import STAGES, Pack
-from cleaner.filters.classifier import AFTER_CLASSIFIER, classify
 from cleaner.filters.engine import apply_rules, available_packs, prune_paths, select_packs
 from cleaner.metadata.header import title_from_repeat
 from cleaner.metadata.language import detect_language
@@ -43,7 +44,9 @@ class Trace:
     verdict: Rejected | None
 
 
-MAX_FILTER_ROUNDS = 4  # rounds of rules + classifier; the second almost always cuts nothing
+INLINE = ("inline",)  # rule stages that repair text inside lines (shortcodes)
+AFTER_ROLES = tuple(s for s in STAGES if s not in INLINE)  # the packs' work on the body
+MAX_FILTER_ROUNDS = 4  # rounds of rules; the second almost always cuts nothing
 log = logging.getLogger(__name__)
 
 
@@ -137,13 +140,17 @@ class Pipeline:
         return doc
 
     def header(self, doc: Document) -> Document:
-        return title_from_repeat(doc) if doc.kind == "text" else doc
+        # With the role model on, a title printed twice is one of its cases (headline, repeat).
+        return title_from_repeat(doc) if doc.kind == "text" and not self._roles_on(doc) else doc
 
     def filter(self, doc: Document) -> Document:
-        # A cut moves the windows and fractions other rules and the classifier look at, and
-        # can make two title lines adjacent: one round can leave what a second would cut, so
-        # repeat (header included) until a round cuts nothing. That makes cleaning idempotent.
+        # A cut moves the windows and fractions rules look at: one round can leave what a
+        # second would cut, so repeat until a round cuts nothing (cleaning is idempotent).
         packs = select_packs(doc, self.packs, self.settings.filters)
+        if self._roles_on(doc):
+            # The role model reads the page as it came (menus, share bars and teaser runs
+            # are its evidence), once; only inline repairs run before it.
+            assign_roles(apply_rules(doc, packs, INLINE), self.settings.classifier)
         for round_ in range(MAX_FILTER_ROUNDS):
             cuts = len(doc.removed)
             doc = self._filter_round(self.header(doc) if round_ else doc, packs)
@@ -151,14 +158,13 @@ class Pipeline:
                 break
         return doc
 
+    def _roles_on(self, doc: Document) -> bool:
+        return doc.kind == "text" and self.settings.filters.classify_text
+
     def _filter_round(self, doc: Document, packs: Sequence[Pack]) -> Document:
-        if doc.kind != "text" or not self.settings.filters.classify_text:
+        if not self._roles_on(doc):
             return apply_rules(doc, packs)
-        # The lead (dateline) and end (agency initials) are only known once the classifier
-        # has cut the page furniture around the body, so those stages run after it.
-        apply_rules(doc, packs, [s for s in STAGES if s not in AFTER_CLASSIFIER])
-        classify(doc, self.settings.classifier)
-        return apply_rules(doc, packs, AFTER_CLASSIFIER)
+        return trim_edges(apply_rules(doc, packs, AFTER_ROLES))
 
     def describe(self, doc: Document) -> Document:
         doc.language, doc.language_score = detect_language(doc.text, self.settings.language_seed)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from cleaner.metadata.dates import to_iso
+from cleaner.metadata.dates import published_and_modified, to_iso
 
 
 @pytest.mark.parametrize(
@@ -27,9 +27,16 @@ from cleaner.metadata.dates import to_iso
         ("Published 3 May 2024", "2024-05-03"),
         ("Tuesday 12 March 2024 09:30 GMT", "2024-03-12T09:30"),
         ("12:30 am, January 2, 2024", "2024-01-02"),
+        # other languages and glued forms
+        ("le 12 mars 2024 à 14h05", "2024-03-12"),
+        ("12 de marzo de 2024", "2024-03-12"),
+        ("12 marzo 2024", "2024-03-12"),
+        ("May 14, 20245:00 AM ET", "2024-05-14T05:00"),
+        ("Published 4:41 PM UTC, Dec 18, 2023", "2023-12-18"),
+        ("12.03.2024, 14.05 Uhr", "2024-03-12T14:05"),
         # machine forms
         ("2024-03-12T10:15:00+01:00", "2024-03-12T10:15:00+01:00"),
-        ("2024-03-12T10:15:00Z", "2024-03-12T10:15:00Z"),
+        ("2024-03-12T10:15:00Z", "2024-03-12T10:15:00+00:00"),
         ("2024-03-12 10:15", "2024-03-12T10:15"),
         ("date 2017-02", "2017-02"),
     ],
@@ -52,3 +59,17 @@ def test_impossible_date_skipped_for_a_later_valid_one() -> None:
 
 def test_two_digit_year_of_last_century() -> None:
     assert to_iso("Stand 01.05.98") == "1998-05-01"
+
+
+@pytest.mark.parametrize(
+    ("line", "published", "modified"),
+    [
+        ("Veröffentlicht am 12.03.2024", "2024-03-12", None),
+        ("Aktualisiert am 13.03.2024, 10:15 Uhr", None, "2024-03-13T10:15"),
+        ("Updated 4:17 PM UTC, March 12, 2024", None, "2024-03-12"),
+        ("Published Jan. 22, 2024 Updated Jan. 23, 2024", "2024-01-22", "2024-01-23"),
+        ("Stand: 12.05.2023 11:32 Uhr", "2023-05-12T11:32", None),
+    ],
+)
+def test_published_and_modified(line: str, published: str | None, modified: str | None) -> None:
+    assert published_and_modified(line) == (published, modified)

@@ -48,15 +48,16 @@ def test_seed_004_shows_the_dateline_and_initials_trimmed() -> None:
 
 def test_seed_001_names_the_rule_for_each_cut() -> None:
     _, output = explain("--no-color", str(SEEDS / "001_6755c53f16471b82.txt"))
-    assert "cut   generic.reading-time | 1 Min." in output
-    assert "cut   faz.kicker-title -> kicker,title | Bezahldienste : Alibaba" in output
-    assert "cut   generic.url-line -> url | https://www.faz.net/-hbv-7vnd7" in output
+    assert "cut   anatomy.boiler | 1 Min." in output
+    assert "cut   anatomy.headline -> title | Bezahldienste : Alibaba" in output
+    assert "url='https://www.faz.net/-hbv-7vnd7'" in output
+    assert "keep  body (anatomy.crf) | " in output
 
 
-def test_classifier_reasons_are_shown() -> None:
+def test_line_roles_are_shown() -> None:
     _, output = explain("--no-color", str(FIXTURES / "text" / "de_regional_dump.txt"))
-    assert "cut   classifier.menu-words | Politik" in output
-    assert "cut   classifier.title-copy | Stadtrat beschließt" in output
+    assert "cut   anatomy.boiler | Politik" in output
+    assert "keep  body (anatomy.crf) | Die Verwaltung" in output
 
 
 def test_colour_when_asked() -> None:
@@ -75,7 +76,7 @@ def test_a_rejected_text_is_still_explained(tmp_path: Path) -> None:
     page.write_text("Teilen\nNur ein kurzer Satz hier.\n", encoding="utf-8")
     code, output = explain("--no-color", str(page))
     assert code == 0
-    assert "cut   generic.widgets | Teilen" in output
+    assert "cut   anatomy.boiler | Teilen" in output
     assert "rejected (too_short)" in output
 
 

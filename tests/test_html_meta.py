@@ -121,7 +121,7 @@ def test_choose_title(sources: TitleSources, title: str | None, kicker: str | No
         (["Seb Dumitru, Lille"], ["Seb Dumitru"]),
         (["d.kuckelkorn@boersen-zeitung.de"], []),
         (["https://www.facebook.com/faz", "Ralf Euler"], ["Ralf Euler"]),
-        (["Redaktion hessenschau.de"], ["Redaktion hessenschau.de"]),
+        (["Redaktion hessenschau.de"], []),  # an outlet, not a person
     ],
 )
 def test_clean_authors(names: list[str], expected: list[str]) -> None:

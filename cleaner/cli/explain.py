@@ -15,6 +15,8 @@ from typing import Annotated, Literal
 
 import typer
 
+from cleaner.anatomy.apply import RULE_PREFIX
+from cleaner.anatomy.roles import FIELD_OF
 from cleaner.cli.options import Rules, RulesDir, build_settings, fail
 from cleaner.config import Settings
 from cleaner.document import Document, Removal
@@ -88,7 +90,8 @@ def attribute(before: list[str], doc: Document) -> list[LineStatus]:
     for line in before:
         if left[line] > 0:
             left[line] -= 1
-            out.append(LineStatus("keep", line))
+            role = doc.line_roles.get(line)  # the role model's verdict, and who gave it
+            out.append(LineStatus("keep", line, (role,) if role else ()))
         else:
             out.append(_lost(line, doc.removed))
     return out
@@ -110,19 +113,20 @@ def _lost(line: str, removed: list[Removal]) -> LineStatus:
 
 def destinations(settings: Settings) -> dict[str, str]:
     """Rule id -> the fields a move_to_field rule fills, so a cut shows where text went."""
-    return {
+    packs = {
         rule.id: ",".join(sorted(rule.pattern.groupindex) or [rule.field or "?"])
         for pack in available_packs(settings.filters)
         for rule in pack.rules
         if rule.kind == "move_to_field"
     }
+    return packs | {RULE_PREFIX + role: field for role, field in FIELD_OF.items()}
 
 
 def render(status: LineStatus, targets: dict[str, str] | None = None) -> str:
     """One output line: action, rule(s) (-> field), then the text; coloured by action."""
     names = [_named(rule, targets or {}) for rule in status.rules]
     if status.action == "keep":
-        head = "keep "
+        head = f"keep  {names[0]}" if names else "keep "
     elif status.action == "cut":
         head = f"cut   {' + '.join(names)}"
     else:

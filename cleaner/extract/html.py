@@ -19,6 +19,7 @@ from cleaner.extract.assemble import assemble
 from cleaner.extract.embeds import cut_embeds
 from cleaner.extract.headlines import drop_headlines, kicker_from
 from cleaner.extract.text import to_lines
+from cleaner.metadata.authors import split_authors
 from cleaner.metadata.html_meta import (
     PageMeta,
     byline_authors,
@@ -222,7 +223,5 @@ def _to_extracted(text: str, meta: PageMeta, url: str | None) -> Extracted:
 
 
 def _split_authors(author: str | None) -> list[str]:
-    """trafilatura joins authors with '; '."""
-    if not author:
-        return []
-    return [name.strip() for name in author.split(";") if name.strip()]
+    """trafilatura joins authors with '; ': THE splitter (metadata.authors) takes them apart."""
+    return split_authors(author) if author else []

@@ -12,37 +12,69 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-MONTHS = {
-    **dict.fromkeys(("januar", "jänner", "january", "jan"), 1),
-    **dict.fromkeys(("februar", "feber", "february", "feb"), 2),
-    **dict.fromkeys(("märz", "maerz", "march", "mar", "mär"), 3),
-    **dict.fromkeys(("april", "apr"), 4),
-    **dict.fromkeys(("mai", "may"), 5),
-    **dict.fromkeys(("juni", "june", "jun"), 6),
-    **dict.fromkeys(("juli", "july", "jul"), 7),
-    **dict.fromkeys(("august", "aug"), 8),
-    **dict.fromkeys(("september", "sept", "sep"), 9),
-    **dict.fromkeys(("oktober", "october", "okt", "oct"), 10),
-    **dict.fromkeys(("november", "nov"), 11),
-    **dict.fromkeys(("dezember", "december", "dez", "dec"), 12),
-}
+# Month names of the dev sets' languages (de, en, fr, es, it, nl, pt, pl), full and short.
+_MONTH_NAMES = (
+    ("januar jänner january jan janvier janv enero ene gennaio genn gen januari janeiro stycznia"),
+    (
+        "februar feber february feb février févr fevrier febrero febbraio febr februari fevereiro"
+        " lutego"
+    ),
+    ("märz maerz march mar mär mars marzo mrz maart março marca marca"),
+    ("april apr avril abril aprile avr kwietnia"),
+    ("mai may mayo maggio mei maio maja"),
+    ("juni june jun juin junio giugno giu junho czerwca"),
+    ("juli july jul juillet juil julio luglio lug julho lipca"),
+    ("august aug août aout agosto ago augustus sierpnia"),
+    ("september sept sep septembre septiembre settembre set setembro września"),
+    ("oktober october okt oct octobre octubre ottobre ott outubro października"),
+    ("november nov novembre noviembre novembro listopada"),
+    ("dezember december dez dec décembre decembre diciembre dic dicembre dezembro grudnia"),
+)
+MONTHS = {name: n for n, names in enumerate(_MONTH_NAMES, start=1) for name in names.split()}
 _MONTH = "(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\b\.?"
 _TIME = (
     r"(?:,?\s*(?:\|\s*)?(?:um\s+|at\s+|-\s*)?(?P<hour>\d{1,2})[:.](?P<minute>\d{2})(?!\d)"
-    r"(?:\s*(?:Uhr|(?P<ampm>[ap])\.?\s?m\.?))?)?"
+    r"(?:\s*(?:Uhr|h\b|(?P<ampm>[ap])\.?\s?m\.?))?)?"
 )
+_DE = r"(?:\s+(?:de|del))?"  # "12 de marzo de 2024"
 _PATTERNS = (
     re.compile(
         r"(?<!\d)(?P<year>\d{4})-(?P<nmonth>\d{2})(?:-(?P<day>\d{2}))?(?!\d)"
-        r"(?:[T ](?P<hour>\d{2}):(?P<minute>\d{2})(?P<rest>:\d{2}(?:\.\d+)?)?"
-        r"(?P<tz>Z|[+-]\d{2}:?\d{2})?)?"
+        r"(?:[T ](?P<hour>\d{2}):(?P<minute>\d{2})(?::(?P<second>\d{2})(?:[.,]\d+)?)?"
+        r"\s*(?P<tz>Z|[+-]\d{2}:?\d{2})?)?"
     ),
     re.compile(r"(?<!\d)(?P<day>\d{1,2})\.\s?(?P<nmonth>\d{1,2})\.\s?(?P<year>\d{4})" + _TIME),
     re.compile(r"(?<!\d)(?P<day>\d{1,2})\.(?P<nmonth>\d{1,2})\.(?P<year>\d{2})(?!\d)" + _TIME),
-    re.compile(r"(?<!\d)(?P<day>\d{1,2})\.?\s+" + _MONTH + r",?\s+(?P<year>\d{4})" + _TIME, re.I),
+    re.compile(
+        r"(?<!\d)(?P<day>\d{1,2})(?:\.|er|º)?"
+        + _DE
+        + r"\s+"
+        + _MONTH
+        + _DE
+        + r",?\s+(?P<year>\d{4})"
+        + _TIME,
+        re.I,
+    ),
     re.compile(_MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year>\d{4})" + _TIME, re.I),
     re.compile(_MONTH + r"\s+(?P<year>\d{4})", re.I),
 )
+
+
+# Words that introduce the date of a later revision, in the dev sets' languages.
+_MODIFIED = re.compile(
+    r"\b(?:aktualisiert|zuletzt ge(?:ändert|prüft)|updated?|last modified|mis à jour"
+    r"|modifié|actualizado|actualización|aggiornat[oa]|bijgewerkt|atualizado)\b",
+    re.I,
+)
+
+
+def published_and_modified(line: str) -> tuple[str | None, str | None]:
+    """A header date line -> (published, modified): the date after 'Aktualisiert'/'Updated'
+    is the revision, the one before it (if any) the publication."""
+    marker = _MODIFIED.search(line)
+    if marker is None:
+        return to_iso(line), None
+    return to_iso(line[: marker.start()]), to_iso(line[marker.end() :])
 
 
 def to_iso(value: str) -> str | None:
@@ -64,7 +96,8 @@ def _iso(parts: dict[str, str | None]) -> str | None:
         minute = int(parts["minute"] or 0)
         if hour > 23 or minute > 59:
             return iso
-        iso += f"T{hour:02d}:{minute:02d}{parts.get('rest') or ''}{_tz(parts.get('tz'))}"
+        second = f":{parts['second']}" if parts.get("second") else ""
+        iso += f"T{hour:02d}:{minute:02d}{second}{_tz(parts.get('tz'))}"
     return iso
 
 
@@ -93,9 +126,12 @@ def _hour(hour: int, ampm: str | None) -> int:
 
 
 def _tz(tz: str | None) -> str:
-    """'+0100' -> '+01:00'; 'Z' stays."""
-    if not tz or tz == "Z":
-        return tz or ""
+    """'+0100' -> '+01:00', 'Z' -> '+00:00': the offset as published, never converted, so
+    the day stays the day of the place that printed it."""
+    if not tz:
+        return ""
+    if tz == "Z":
+        return "+00:00"
     return tz if ":" in tz else f"{tz[:3]}:{tz[3:]}"
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from cleaner.document import Document
+from cleaner.metadata.authors import split_authors
 from cleaner.metadata.dates import to_iso
 
 SCALAR_FIELDS = frozenset(
@@ -23,8 +24,6 @@ SCALAR_FIELDS = frozenset(
 LIST_FIELDS = frozenset({"authors", "captions"})
 FIELDS = SCALAR_FIELDS | LIST_FIELDS
 
-_AUTHOR_SPLIT = re.compile(r"\s*(?:,|;|&|\bund\b|\band\b|\bsowie\b)\s*")
-_AUTHOR_PREFIX = re.compile(r"^(?:Von|By|Text|Autor(?:in)?|Author)\s*:?\s+", re.I)
 _DATELINE_TAIL = re.compile(r",.*$")
 
 
@@ -41,17 +40,13 @@ def set_field(doc: Document, name: str, value: str) -> None:
         setattr(doc, name, _normalise(name, value))
 
 
-def split_authors(value: str) -> list[str]:
-    """'Von Erika Muster und Max Beispiel' -> ['Erika Muster', 'Max Beispiel']."""
-    value = _AUTHOR_PREFIX.sub("", value.strip())
-    return [name.strip(" .") for name in _AUTHOR_SPLIT.split(value) if name.strip(" .")]
-
-
 def _normalise(name: str, value: str) -> str:
     if name in {"date", "date_modified"}:
         return to_iso(value) or value
     if name == "dateline":
         return _dateline_city(value)
+    if name == "agency":
+        return value.split("/")[0].strip()  # "dpa/lni" -> "dpa": the regional tag goes
     return value
 
 

@@ -21,6 +21,7 @@ from lxml.etree import XPath
 
 from cleaner.extract.jsonld import LdArticle, article_from_tree
 from cleaner.extract.titles import TitleSources, choose_title, site_keys
+from cleaner.metadata.authors import split_authors
 from cleaner.metadata.dates import to_iso
 from cleaner.urls import host_of
 
@@ -39,15 +40,6 @@ DATE_META = (
     "sailthru.date",
 )
 MODIFIED_META = ("article:modified_time", "og:updated_time", "dateModified", "last-modified")
-_ISO = re.compile(
-    r"^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?(?:[.,]\d+)?"
-    r"\s*(Z|[+-]\d{2}:?\d{2})?)?"
-)
-_AUTHOR_PREFIX = re.compile(
-    r"^(?:(?:Von|By|Text|Autor(?:in)?|Author|Recherche|Reporter(?:in)?)\b\s*:?\s*)+", re.I
-)
-_AUTHOR_SPLIT = re.compile(r"\s*(?:;|,|&|\bund\b|\band\b|\bsowie\b|\|)\s*")
-_NOT_A_NAME = re.compile(r"@|https?:|www\.|^\W*$")
 AUTHOR_META = ("author", "article:author", "parsely-author", "sailthru.author", "dc.creator", "byl")
 # Byline elements as CMSs mark them; the first few in document order are the header's.
 BYLINE = XPath(
@@ -149,27 +141,9 @@ def _title_sources(
 
 
 def iso_date(value: str | None) -> str | None:
-    """ISO 8601 from a machine date ('2024-04-17T10:24:31Z') or a written one; else None."""
-    if not value:
-        return None
-    match = _ISO.match(value.strip())
-    if match is None:
-        return to_iso(value)
-    year, month, day, hour, minute, second, zone = match.groups()
-    if not (1 <= int(month) <= 12 and 1 <= int(day) <= 31):
-        return None
-    if hour is None:
-        return f"{year}-{month}-{day}"
-    iso = f"{year}-{month}-{day}T{hour}:{minute}:{second or '00'}"
-    return iso + _zone(zone)
-
-
-def _zone(zone: str | None) -> str:
-    if not zone:
-        return ""
-    if zone == "Z":
-        return "+00:00"
-    return zone if ":" in zone else f"{zone[:3]}:{zone[3:]}"
+    """ISO 8601 from a machine date ('2024-04-17T10:24:31Z') or a written one; else None.
+    One normaliser for HTML and text: metadata.dates.to_iso."""
+    return to_iso(value.strip()) if value else None
 
 
 def _first_date(values: list[str | None]) -> str | None:
@@ -195,20 +169,10 @@ def _plausible(iso: str) -> bool:
 
 
 def clean_authors(names: list[str]) -> list[str]:
-    """Names without 'Von'/'By', roles, e-mail addresses or URLs; split at ',', 'und', ';'.
-
-    A part after a comma that is one capitalised word following a full name ('Seb Dumitru,
-    Lille') is a city or a role, not a second author, and is dropped.
-    """
+    """The people in author meta values or bylines: THE splitter, metadata.authors."""
     out: list[str] = []
     for raw in names:
-        parts = [p.strip(" .·") for p in _AUTHOR_SPLIT.split(_AUTHOR_PREFIX.sub("", raw.strip()))]
-        parts = [p for p in parts if p and not _NOT_A_NAME.search(p)]
-        for i, part in enumerate(parts):
-            if i and " " not in part and " " in parts[i - 1] and "," in raw:
-                continue
-            if part not in out:
-                out.append(part)
+        out.extend(name for name in split_authors(raw) if name not in out)
     return out
 
 

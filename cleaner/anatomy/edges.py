@@ -1,0 +1,134 @@
+"""The body's two edges: a dateline before the first sentence, editor initials or a source
+tail after the last one. General grammar of wire copy, for any outlet; a site pack that
+already took the dateline wins (this runs only when the field is still empty)."""
+
+from __future__ import annotations
+
+import re
+
+from cleaner.anatomy.grammar import DATELINE, INITIALS_TAIL
+from cleaner.document import Document
+from cleaner.metadata.fields import set_field
+
+# Words that open a sentence, never a place: articles, pronouns, answers (de, en, fr, es, it).
+_OPENERS = frozenset(
+    [
+        "der",
+        "die",
+        "das",
+        "ein",
+        "eine",
+        "dem",
+        "den",
+        "des",
+        "the",
+        "a",
+        "an",
+        "le",
+        "la",
+        "les",
+        "un",
+        "une",
+        "el",
+        "los",
+        "il",
+        "lo",
+        "ja",
+        "nein",
+        "yes",
+        "no",
+        "so",
+        "und",
+        "aber",
+        "doch",
+        "gut",
+        "klar",
+        "okay",
+        "ok",
+        "also",
+        "nun",
+        "jetzt",
+        "heute",
+        "hier",
+        "dort",
+        "er",
+        "sie",
+        "es",
+        "wir",
+        "ich",
+        "du",
+        "ihr",
+        "this",
+        "that",
+        "it",
+        "we",
+        "he",
+        "she",
+        "they",
+        "there",
+        "here",
+        "what",
+        "why",
+        "how",
+        "wie",
+        "was",
+        "warum",
+        "wer",
+    ]
+)
+LEAD_LINES = 2
+MIN_REST_WORDS = 3  # a dateline is followed by a sentence, not by two words
+MAX_CITY_WORDS = 3
+
+
+def trim_edges(doc: Document) -> Document:
+    if doc.lines and doc.dateline is None:
+        _dateline(doc)
+    if doc.lines:
+        _tail(doc)
+    return doc
+
+
+def _dateline(doc: Document) -> None:
+    """The dateline opens the first paragraph, or the second after a standfirst."""
+    for i, line in enumerate(doc.lines[:LEAD_LINES]):
+        match = DATELINE.match(line)
+        if match is not None and _plausible(match, line[match.end() :], doc.text):
+            _take_dateline(doc, i, match)
+            return
+
+
+def _take_dateline(doc: Document, i: int, match: re.Match[str]) -> None:
+    line = doc.lines[i]
+    doc.remove("anatomy.dateline", line[: match.end()].rstrip())
+    set_field(doc, "dateline", match["city"])
+    agency = match["agency"] or match["bare"]
+    if agency:
+        set_field(doc, "agency", agency)
+    doc.lines[i] = line[match.end() :]
+
+
+def _plausible(match: re.Match[str], rest: str, text: str) -> bool:
+    city = match["city"].split()
+    if len(rest.split()) < MIN_REST_WORDS or len(city) > MAX_CITY_WORDS:
+        return False
+    word = city[0].lower()
+    if word in _OPENERS or re.search(rf"(?:^|\s){re.escape(word)}(?=[\s,.;:!?]|$)", text):
+        return False  # "Die Regierung – so heißt es –": the word is a word, not a place
+    if match["bare"] and not match["dash"]:
+        return False
+    agency = match["agency"] or ""
+    if agency and len(agency.split()) > 2:
+        return False
+    if match["dot"]:  # "Stuttgart. Der ...": one word, or a place in capitals
+        return len(city) == 1 and len(city[0]) >= 3 and not (match["agency"] or match["when"])
+    return True
+
+
+def _tail(doc: Document) -> None:
+    last = doc.lines[-1]
+    match = INITIALS_TAIL.search(last)
+    if match is None or len(last[: match.start()].split()) < MIN_REST_WORDS:
+        return
+    doc.remove("anatomy.initials", match.group().strip())
+    doc.lines[-1] = last[: match.start()].rstrip()

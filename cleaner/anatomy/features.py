@@ -1,0 +1,193 @@
+"""Line features for the role model: general evidence only, as crfsuite string features.
+
+Every line is described by its shape (length, sentence end, case, digits), its language
+(stop-word share), date/time, byline and dateline grammar, boilerplate vocabulary, repetition,
+its position relative to the body block, and the same shape features of its neighbours. No
+feature names a site or an outlet; the first and last word of a short line is the only
+lexical evidence (it is what tells "Von"/"By"/"Foto"/"Share" apart in any outlet's furniture).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from cleaner.anatomy.grammar import BYLINE_START, CREDIT, DATELINE, INITIALS_TAIL, NAME_LIST, TIME
+from cleaner.filters.stopwords import density, pick_language, words
+from cleaner.filters.vocabulary import STRONG, WEAK
+from cleaner.metadata.dates import to_iso
+
+_SENTENCE_END = re.compile(r"[.!?][\"'”“«»’)\]]*$")
+_ANCHOR_WORDS = 18  # a line this long, prose-dense and ending a sentence is surely body
+BLOCK_LINE_COST = 40.0  # a line that is not prose costs the body block this many characters
+_ANCHOR_DENSITY = 0.2
+_LEXICAL_WORDS = 8  # first/last word features only for lines this short
+CONTEXT = (-2, -1, 1, 2)
+Features = list[str]
+
+
+@dataclass(frozen=True)
+class _Doc:
+    """What the whole document says about each of its lines."""
+
+    language: str | None
+    counts: Counter[str]
+    first_anchor: int
+    last_anchor: int
+    head: str
+    head_words: frozenset[str]  # words of the first line (a dump's page title)
+    first_at: dict[str, int]  # where each line first occurs (a TOC line comes before its copy)
+
+
+def featurize(lines: Sequence[str], hint: str | None = None) -> list[Features]:
+    """One feature list per line, with the shape of its neighbours folded in."""
+    doc = _document(lines, hint)
+    shapes = [_shape(line, doc) for line in lines]
+    own = [_own(line, i, len(lines), doc, shapes[i]) for i, line in enumerate(lines)]
+    out = []
+    for i, feats in enumerate(own):
+        extra = [f"{d}:{s}" for d in CONTEXT if 0 <= i + d < len(lines) for s in shapes[i + d]]
+        edges = [f"{d}:edge" for d in CONTEXT if not 0 <= i + d < len(lines)]
+        out.append(feats + extra + edges)
+    return out
+
+
+def _document(lines: Sequence[str], hint: str | None) -> _Doc:
+    language = pick_language(lines, hint)
+    first, last = _main_block(lines, language)
+    head = lines[0] if lines else ""
+    first_at: dict[str, int] = {}
+    for i, line in enumerate(lines):
+        first_at.setdefault(line, i)
+    return _Doc(language, Counter(lines), first, last, head, frozenset(words(head)), first_at)
+
+
+def _main_block(lines: Sequence[str], language: str | None) -> tuple[int, int]:
+    """The stretch of the page richest in prose (best-sum run, Kadane): an article is one
+    run of paragraphs, teasers and furniture around it are runs of short or listed lines."""
+    best, span, total, start = 0.0, (len(lines), len(lines)), 0.0, 0
+    for i, line in enumerate(lines):
+        if total <= 0:
+            total, start = 0.0, i
+        total += len(line) if _is_anchor(line, language) else -(BLOCK_LINE_COST + 0.2 * len(line))
+        if total > best:
+            best, span = total, (start, i)
+    return span
+
+
+def _is_anchor(line: str, language: str | None) -> bool:
+    line = INITIALS_TAIL.sub("", line)  # "... entscheiden. (abe)" ends a sentence
+    tokens = words(line)
+    return (
+        len(tokens) >= _ANCHOR_WORDS
+        and bool(_SENTENCE_END.search(line))
+        and density(tokens, language) >= _ANCHOR_DENSITY
+        and not STRONG.search(line)
+    )
+
+
+def _own(line: str, i: int, n: int, doc: _Doc, shape: Features) -> Features:
+    tokens = words(line)
+    feats = ["bias", *shape, *_grammar(line, tokens)]
+    feats += _position(i, n, doc)
+    feats += _lexical(tokens)
+    if doc.counts[line] > 1:
+        feats.append("repeated")
+        feats.append("copy_later" if doc.first_at[line] == i else "copy_earlier")
+    if i and line == doc.head:
+        feats.append("repeats_first")
+    return feats
+
+
+def _shape(line: str, doc: _Doc) -> Features:
+    """Features a line's neighbours also report about it."""
+    tokens, language = words(line), doc.language
+    letters = [c for c in line if c.isalpha()]
+    capitalised = sum(w[:1].isupper() for w in line.split()) / max(len(line.split()), 1)
+    return [
+        f"len={_bucket(len(line), (15, 30, 60, 100, 200))}",
+        f"words={_bucket(len(tokens), (1, 2, 3, 6, 12, 25))}",
+        f"end={_ending(INITIALS_TAIL.sub('', line))}",
+        f"stop={_bucket(density(tokens, language), (0.01, 0.1, 0.2, 0.3, 0.4))}",
+        f"caps={_bucket(capitalised, (0.3, 0.6, 0.99))}",
+        f"upper={len(letters) > 2 and all(c.isupper() for c in letters)}",
+        f"digits={_bucket(sum(c.isdigit() for c in line) / max(len(line), 1), (0.01, 0.1, 0.3))}",
+        f"date={to_iso(line) is not None}",
+        f"vocab={bool(STRONG.search(line))}",
+        f"weak={_bucket(len(WEAK.findall(line)) / max(len(tokens), 1), (0.01, 0.3, 0.6))}",
+        f"head={_bucket(_overlap(tokens, doc.head_words), (0.3, 0.6, 0.9))}",
+    ]
+
+
+def _grammar(line: str, tokens: list[str]) -> Features:
+    feats = []
+    if TIME.search(line):
+        feats.append("time")
+    if BYLINE_START.match(line):
+        feats.append("byline_start")
+    if NAME_LIST.fullmatch(line):
+        feats.append("names_only")
+    if DATELINE.match(line):
+        feats.append("dateline")
+    if CREDIT.search(line):
+        feats.append("credit")
+    if line[:1].islower():
+        feats.append("starts_lower")
+    if line.startswith(("(", "[")) and line.endswith((")", "]")):
+        feats.append("bracketed")
+    if any(c in line for c in "|•·›»>") and len(tokens) < 25:
+        feats.append("separators")
+    if "http" in line or "www." in line or "@" in line:
+        feats.append("address")
+    return feats
+
+
+def _position(i: int, n: int, doc: _Doc) -> Features:
+    return [
+        f"from_top={_bucket(i, (0, 1, 2, 5, 10, 20))}",
+        f"from_end={_bucket(n - 1 - i, (0, 1, 2, 5, 10, 20))}",
+        f"block={doc.first_anchor <= i <= doc.last_anchor}",
+        f"to_body={_signed(i - doc.first_anchor)}",
+        f"after_body={_signed(i - doc.last_anchor)}",
+    ]
+
+
+def _lexical(tokens: list[str]) -> Features:
+    if not tokens or len(tokens) > _LEXICAL_WORDS:
+        return []
+    first, last = tokens[0], tokens[-1]
+    return [f"w0={'#' if first.isdigit() else first}", f"w-1={'#' if last.isdigit() else last}"]
+
+
+def _ending(line: str) -> str:
+    if line.endswith(("...", "…")):
+        return "ellipsis"
+    if _SENTENCE_END.search(line):
+        return "sentence"
+    if line.endswith(":"):
+        return "colon"
+    if line[-1:].isdigit():
+        return "digit"
+    return "open" if line[-1:].isalpha() else "other"
+
+
+def _overlap(tokens: list[str], head_words: frozenset[str]) -> float:
+    if not tokens or not head_words:
+        return 0.0
+    return sum(t in head_words for t in tokens) / len(tokens)
+
+
+def _bucket(value: float, edges: tuple[float, ...]) -> int:
+    """The index of the first edge `value` does not exceed (len(edges) when above all)."""
+    return next((k for k, edge in enumerate(edges) if value <= edge), len(edges))
+
+
+def _signed(offset: int) -> str:
+    """Distance to the body block, coarse beyond a few lines."""
+    if offset < -6:
+        return "far_before"
+    if offset > 6:
+        return "far_after"
+    return str(offset)

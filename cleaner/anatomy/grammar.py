@@ -1,0 +1,47 @@
+"""The grammar of header lines that any outlet writes the same way: bylines, datelines,
+photo credits, clock times. Features for the model and parsers for the fields share them."""
+
+from __future__ import annotations
+
+import re
+
+# "Von X", "By X", "Ein Kommentar von X", "Von unserem Redakteur X", "Par X", "Di X", "Por X".
+_BY = r"(?i:von|by|par|di|por|door|av|af|vum|de)"
+BYLINE_START = re.compile(
+    rf"^(?:[\w\-]+\s+){{0,3}}?{_BY}\s*:?(?:\s+(?=[A-ZÀ-ÞĀ-Ž])|\s*$)|^(?i:autor(?:in)?|author|text)\s*:"
+)
+# A name: capitalised words, maybe with particles ("Anna von Beispiel", "Jean-Luc de la Muster").
+_PARTICLE = r"(?:von|van|der|den|de|la|le|du|da|di|del|zu|bin|al|ten|ter)"
+_WORD = r"[A-ZÀ-ÞĀ-Ž][\w'’\-.]*"
+NAME = rf"{_WORD}(?:\s+(?:{_PARTICLE}\s+)*{_WORD}){{1,3}}"
+NAME_LIST = re.compile(rf"{NAME}(?:\s*(?:,|;|&|\bund\b|\band\b|\bet\b|\by\b|\be\b)\s*{NAME})*")
+
+# "Hannover (dpa/lni) - ", "LONDON, Dec 18 (Reuters) - ", "Frankfurt – ", "MÜNCHEN. ",
+# "Freiburg (KNA) ", "Washington CNN — ", "BRUSSELS (AP) — ".
+_CITY_WORD = r"[A-ZÀ-ÞĀ-Ž](?:[\w'’\-]|\.(?=\w))*"
+_CITY = rf"{_CITY_WORD}(?:[ /]{_CITY_WORD}){{0,3}}?"
+DATELINE = re.compile(
+    rf"^(?P<city>{_CITY})"
+    r"(?:,\s*(?P<when>[A-ZÀ-Þa-z][\w.]{1,9}\.?\s+\d{1,2}\.?))?"
+    r"(?:\s*\((?P<agency>[^()]{2,25})\)|\s+(?P<bare>[A-Z]{2,6}(?:-[A-Z]{2,4})?))?"
+    r"(?:\s*(?P<dash>[-–—])\s+|(?<=\))\s+(?=[A-ZÀ-ÞĀ-Ž„“\"«])|(?P<dot>\.)\s+(?=[A-ZÀ-ÞĀ-Ž„“\"«]))"
+)
+
+CREDIT = re.compile(
+    r"(?i:(?:^|[(\[|·•]\s*|\s)(?:foto|fotos|photos?|bild|bilder|bildrechte|images?|credit|quelle"
+    r"|source|grafik|illustration)(?:\s*[:/]|\s+(?:source|caption)\b)|©|\(c\)\s|getty images"
+    r"|imago|picture[- ]alliance|shutterstock|istock|keystone"
+    r"|\b(?:ap|afp|dpa|reuters|epa)\s*(?:photo|/))"
+    r"|[a-z]/[A-Z][\w-]+\)?$"
+)
+
+TIME = re.compile(r"(?i:\b\d{1,2}[:.]\d{2}\s*(?:uhr|h\b|[ap]\.?\s?m\.?)|\b\d{1,2}:\d{2}\b)")
+
+# "(abe)", "MDR (abe)", "(APA, 12.3.2025)", "/ngu/zb/mis", "/bgf/jkr/jha/", " bfi/pe", " ab/jj".
+INITIALS_TAIL = re.compile(
+    r"(?<=[.!?\"“”»«)])\s*(?:"
+    r"(?:[A-ZÄÖÜ]{2,6}\s+)?\([a-zäöü]{2,4}(?:/[a-zäöü]{2,4})*\)"
+    r"|\([A-Za-z-]{2,8},\s*\d{1,2}\.\s?\d{1,2}\.\s?\d{2,4}\)"
+    r"|/?(?:[a-zäöü]{1,4}/)+[a-zäöü]{1,4}/?"
+    r")$"
+)

@@ -1,0 +1,86 @@
+"""The role model: roles for a page of our own writing, fields from roles, determinism, and
+retraining that gives the same model file byte for byte."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+from cleaner import clean_text
+from cleaner.anatomy.features import featurize
+from cleaner.anatomy.model import tag
+from cleaner.anatomy.roles import ROLES
+
+ROOT = Path(__file__).resolve().parent.parent
+
+BODY = [
+    "Der Gemeinderat hat am Dienstagabend mit großer Mehrheit ein neues Netz von Radwegen für "
+    "die Innenstadt beschlossen. Bis zum Jahr 2027 sollen rund zwanzig Kilometer entstehen.",
+    "Die Verwaltung hatte die Pläne seit dem vergangenen Sommer mit Anwohnern, Händlern und "
+    "Verbänden besprochen. Vor allem die Händler hatten zunächst Bedenken angemeldet.",
+    "Kritik aus der Opposition",
+    "Die Fraktion der Freien Wähler stimmte gegen die Vorlage. Ihr Sprecher sagte, die Kosten "
+    "von mehr als vierzig Millionen Euro seien in der angespannten Lage nicht zu rechtfertigen.",
+]
+PAGE = [
+    "Neue Radwege für die Innenstadt beschlossen | Stadtanzeiger",
+    "Startseite",
+    "Politik",
+    "Wirtschaft",
+    "Sport",
+    "Anmelden",
+    "Neue Radwege für die Innenstadt beschlossen",
+    "Von Erika Muster und Max Beispiel",
+    "12.03.2024, 14:05 Uhr",
+    "Teilen",
+    "Merken",
+    *BODY,
+    "Mehr zum Thema",
+    "Neues Hallenbad öffnet im Mai",
+    "Impressum",
+    "Datenschutz",
+]
+
+
+def test_every_line_gets_a_known_role() -> None:
+    roles = tag(PAGE)
+    assert len(roles) == len(PAGE) and set(roles) <= set(ROLES)
+    assert [r for r, line in zip(roles, PAGE, strict=True) if line in BODY] == ["body"] * 4
+
+
+def test_fields_come_from_roles() -> None:
+    doc = clean_text("\n".join(PAGE))
+    assert doc.ok
+    assert doc.text == "\n".join(BODY)  # type: ignore[union-attr]
+    assert doc.title == "Neue Radwege für die Innenstadt beschlossen"  # type: ignore[union-attr]
+    assert doc.authors == ["Erika Muster", "Max Beispiel"]  # type: ignore[union-attr]
+    assert doc.date == "2024-03-12T14:05"  # type: ignore[union-attr]
+
+
+def test_clean_text_is_all_body() -> None:
+    assert tag(BODY) == ["body"] * len(BODY)
+
+
+def test_tagging_is_deterministic() -> None:
+    assert tag(PAGE) == tag(PAGE)
+    assert featurize(PAGE) == featurize(PAGE)
+
+
+def test_empty_document_has_no_roles() -> None:
+    assert tag([]) == []
+
+
+def test_retraining_gives_the_same_file(tmp_path: Path) -> None:
+    pytest.importorskip("pycrfsuite")
+    sys.path.insert(0, str(ROOT))
+    from training.train_roles import Example, train
+
+    labels = ["boiler"] * 6 + ["headline", "byline", "date", "boiler", "boiler"]
+    labels += ["body"] * 4 + ["boiler"] * 4
+    examples = [Example("g", "textcase", "page", PAGE, labels, BODY)]
+    first, second = tmp_path / "a.crfsuite", tmp_path / "b.crfsuite"
+    train(examples, first)
+    train(examples, second)
+    assert first.read_bytes() == second.read_bytes()
