@@ -57,9 +57,10 @@ def _one_pass(doc: Document, settings: ClassifierSettings) -> Document:
 
 def _fallback(doc: Document, roles: list[Role], settings: ClassifierSettings) -> list[Role]:
     """Rather than lose a page the model reads as all furniture, keep what jusText-style
-    context classification (filters/classifier.py) calls body; header roles stay."""
+    context classification (filters/classifier.py) calls body; the model's other roles stay
+    for the lines the classifier cuts (a headline still gives the title)."""
     verdicts = judge(doc.lines, settings, title=doc.title, hint=doc.language)
-    return ["body" if v.keep and r == "boiler" else r for v, r in zip(verdicts, roles, strict=True)]
+    return ["body" if v.keep else r for v, r in zip(verdicts, roles, strict=True)]
 
 
 def _title_from_page_title(doc: Document, line: str) -> None:
