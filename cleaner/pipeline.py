@@ -46,6 +46,8 @@ class Trace:
 
 INLINE = ("inline",)  # rule stages that repair text inside lines (shortcodes)
 AFTER_ROLES = tuple(s for s in STAGES if s not in INLINE)  # the packs' work on the body
+BEFORE_ROLES = tuple(s for s in AFTER_ROLES if s not in ("lead", "end"))  # site packs, whole page
+GENERIC_PACK = "generic"
 MAX_FILTER_ROUNDS = 4  # rounds of rules; the second almost always cuts nothing
 log = logging.getLogger(__name__)
 
@@ -149,8 +151,12 @@ class Pipeline:
         packs = select_packs(doc, self.packs, self.settings.filters)
         if self._roles_on(doc):
             # The role model reads the page as it came (menus, share bars and teaser runs
-            # are its evidence), once; only inline repairs run before it.
-            assign_roles(apply_rules(doc, packs, INLINE), self.settings.classifier)
+            # are its evidence), once; the generic pack's line rules would blur that.
+            # Site packs (chosen for this page, or the user's) know their site better than
+            # any model: they run first; the generic pack only on the body afterwards.
+            site = [pack for pack in packs if pack.name != GENERIC_PACK]
+            apply_rules(apply_rules(doc, packs, INLINE), site, BEFORE_ROLES)
+            assign_roles(doc, self.settings.classifier)
         for round_ in range(MAX_FILTER_ROUNDS):
             cuts = len(doc.removed)
             doc = self._filter_round(self.header(doc) if round_ else doc, packs)

@@ -113,7 +113,7 @@ def test_move_to_field_named_group(line: str, authors: list[str]) -> None:
         (
             "MÜNCHEN (dpa/lby) - Die Polizei ermittelt.",
             "München",
-            "dpa/lby",
+            "dpa",  # the regional service tag goes: one agency normaliser (fields.set_field)
             "Die Polizei ermittelt.",
         ),
         ("Paris (AFP) - Frankreich will sparen.", "Paris", "AFP", "Frankreich will sparen."),
