@@ -49,7 +49,7 @@ def test_seed_004_shows_the_dateline_and_initials_trimmed() -> None:
 def test_seed_001_names_the_rule_for_each_cut() -> None:
     _, output = explain("--no-color", str(SEEDS / "001_6755c53f16471b82.txt"))
     assert "cut   anatomy.boiler | 1 Min." in output
-    assert "cut   anatomy.headline -> title | Bezahldienste : Alibaba" in output
+    assert "cut   faz.kicker-title -> kicker,title | Bezahldienste : Alibaba" in output
     assert "url='https://www.faz.net/-hbv-7vnd7'" in output
     assert "keep  body (anatomy.crf) | " in output
 
