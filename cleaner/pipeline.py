@@ -156,8 +156,9 @@ class Pipeline:
             # any model: they run first; the generic pack only on the body afterwards.
             site = [pack for pack in packs if pack.name != GENERIC_PACK]
             apply_rules(apply_rules(doc, packs, INLINE), site, BEFORE_ROLES)
-            assign_roles(doc, self.settings.classifier)
         for round_ in range(MAX_FILTER_ROUNDS):
+            if self._roles_on(doc):  # again after a round's cuts: they change the context
+                assign_roles(doc, self.settings.classifier)
             cuts = len(doc.removed)
             doc = self._filter_round(self.header(doc) if round_ else doc, packs)
             if len(doc.removed) == cuts:
