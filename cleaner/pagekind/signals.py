@@ -16,30 +16,17 @@ from typing import Any
 
 from lxml import html as lxml_html
 
+from cleaner.extract.jsonld import ARTICLE_TYPES
 from cleaner.pagekind.access import headline_label, html_paywall, ld_access
 
 Signals = dict[str, float]
 
 # schema.org types grouped by the page kind they announce (subtypes included by name).
 LD_GROUPS: dict[str, frozenset[str]] = {
-    "article": frozenset(
-        {
-            "NewsArticle",
-            "Article",
-            "ReportageNewsArticle",
-            "AnalysisNewsArticle",
-            "OpinionNewsArticle",
-            "BackgroundNewsArticle",
-            "ReviewNewsArticle",
-            "BlogPosting",
-            "Report",
-            "ScholarlyArticle",
-            "SatiricalArticle",
-            "Review",
-            "Recipe",
-            "HowTo",
-        }
-    ),
+    # The extractor's article types, less live blogs (their own kind) and TechArticle (docs),
+    # plus the article-like pages schema.org types apart (reviews, recipes, how-tos, satire).
+    "article": (ARTICLE_TYPES - {"LiveBlogPosting", "TechArticle"})
+    | {"Review", "Recipe", "HowTo", "SatiricalArticle"},
     "liveblog": frozenset({"LiveBlogPosting"}),
     "media": frozenset(
         {

@@ -19,14 +19,15 @@ def atomic_jsonl(path: str) -> Iterator[JsonlWriter]:
     try:
         with JsonlWriter(tmp) as writer:
             yield writer
-        _fsync(tmp)
+        fsync(tmp)
         os.replace(tmp, path)
     finally:
         if os.path.exists(tmp):
             os.unlink(tmp)
 
 
-def _fsync(path: str) -> None:
+def fsync(path: str) -> None:
+    """The records reach the disk before a rename makes them the output."""
     fd = os.open(path, os.O_RDONLY)
     try:
         os.fsync(fd)

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from cleaner.errors import OutputError
+from cleaner.writers.atomic import fsync
 
 PARTIAL_PREFIX = ".partial-"
 
@@ -48,7 +49,7 @@ def staged(path: str | os.PathLike[str] | None, resume: bool) -> Iterator[Target
         return
     yield Target(partial, resume)
     try:
-        _fsync(partial)
+        fsync(partial)
         os.replace(partial, final)
     except OSError as exc:
         kept = f"the run's output is in {partial}"
@@ -64,15 +65,6 @@ def regular_or_new(path: str) -> bool:
         return True
     except OSError:
         return False  # written directly, so the writer names the user's file and the cause
-
-
-def _fsync(path: str) -> None:
-    """The records reach the disk before the rename makes them the output."""
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
 
 
 @contextmanager
