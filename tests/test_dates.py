@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from cleaner.metadata import dates
 from cleaner.metadata.dates import published_and_modified, to_iso
 
 
@@ -73,3 +76,43 @@ def test_two_digit_year_of_last_century() -> None:
 )
 def test_published_and_modified(line: str, published: str | None, modified: str | None) -> None:
     assert published_and_modified(line) == (published, modified)
+
+
+def _every_pattern(value: str) -> str | None:
+    """to_iso without its prefilter: every pattern tried, in order."""
+    for pattern in dates._PATTERNS:
+        for match in pattern.finditer(value):
+            if iso := dates._iso(match.groupdict()):
+                return iso
+    return None
+
+
+_DATE_WORDS = [
+    "12.",
+    "03.",
+    "2024",
+    "24",
+    "März",
+    "MÄRZ",
+    "may",
+    "Dec",
+    "14,",
+    "5:00",
+    "PM",
+    "am",
+    "Uhr",
+    "2024-03-12T10:15",
+    "de",
+    "marzo",
+    "1.",
+    "ſept",
+    "Okt.",
+    "|",
+]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(_DATE_WORDS), st.text(max_size=6)), max_size=7))
+def test_prefiltered_to_iso_equals_trying_every_pattern(words: list[str]) -> None:
+    value = " ".join(words)
+    assert to_iso(value) == _every_pattern(value)

@@ -8,9 +8,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from cleaner.anatomy.grammar import _CREDIT_WORDS
 from cleaner.filters.base import Rule
 from cleaner.filters.packs import builtin_packs
-from cleaner.filters.prefilter import Haystack, fold, required_literals
+from cleaner.filters.prefilter import Haystack, _top_level_parts, any_match, fold, required_literals
+from cleaner.filters.vocabulary import STRONG, WEAK
 
 RULES = [rule for pack in builtin_packs() for rule in pack.rules]
 
@@ -31,6 +33,8 @@ RULES = [rule for pack in builtin_packs() for rule in pack.rules]
         (r"\d+ Min\.", 0, (" Min.",)),
         ("(?i:Foto)graf", 0, ("graf",)),  # inline flags inside: that part is not used
         (r"^\W+$", 0, None),
+        (r"©|\(c\) \d{4}", re.I, ("(c) ", "©")),  # a symbol without case is rare: tested
+        ("ab|©", 0, None),
     ],
 )
 def test_required_literals(pattern: str, flags: int, options: tuple[str, ...] | None) -> None:
@@ -69,3 +73,35 @@ def test_a_skipped_rule_matches_no_line(lines: list[str]) -> None:
     for rule in RULES:
         if not text.may_match(rule.pattern):
             assert not any(rule.pattern.search(line) for line in lines), rule.id
+
+
+@pytest.mark.parametrize(
+    ("source", "parts"),
+    [
+        ("a|b(c|d)|e", ["a", "b(c|d)", "e"]),
+        (r"[|]x|\||y", ["[|]x", r"\|", "y"]),
+        ("[]|]|[^]|]z", ["[]|]", "[^]|]z"]),
+        ("(?:a|b)", ["(?:a|b)"]),
+    ],
+)
+def test_top_level_parts(source: str, parts: list[str]) -> None:
+    assert _top_level_parts(source) == parts
+    assert "|".join(parts) == source
+
+
+_SPLIT = [STRONG, WEAK, _CREDIT_WORDS, *(rule.pattern for rule in RULES)]
+_WORDS = sorted({w for p in _PIECES for w in p.split()} | {"©", "Cookie", "Foto:", "Dienstag"})
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(_WORDS), st.text(max_size=12)), max_size=8))
+def test_any_match_answers_as_search_does(words: list[str]) -> None:
+    line = " ".join(words)
+    for pattern in _SPLIT:
+        assert any_match(pattern, line) == bool(pattern.search(line)), pattern.pattern[:40]
+
+
+@pytest.mark.parametrize("pattern", _SPLIT, ids=lambda p: p.pattern[:20])
+def test_any_match_finds_every_match_example(pattern: re.Pattern[str]) -> None:
+    for piece in [*_PIECES, "Foto: Max Muster", "Alle Rechte vorbehalten", "Privacy Policy"]:
+        assert any_match(pattern, piece) == bool(pattern.search(piece))

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from cleaner.anatomy.grammar import BYLINE_START, CREDIT, NAME_LIST
+from cleaner.anatomy.grammar import BYLINE_START, NAME_LIST, is_credit
 from cleaner.extract.text import clean_line, normalize
 from cleaner.metadata.dates import to_iso
 
@@ -112,7 +112,7 @@ def _is_title(line: str, wanted: str) -> bool:
 
 def _header_role(line: str, truth: Truth, i: int, first: int, last: int) -> str:
     words = len(line.split())
-    if CREDIT.search(line) and words >= 2:
+    if is_credit(line) and words >= 2:
         return "caption" if i < last else "boiler"
     if words <= MAX_HEADER_WORDS and any(a and a.lower() in line.lower() for a in truth.authors):
         return "byline"

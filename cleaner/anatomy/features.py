@@ -10,11 +10,21 @@ lexical evidence (it is what tells "Von"/"By"/"Foto"/"Share" apart in any outlet
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
-from cleaner.anatomy.grammar import BYLINE_START, CREDIT, DATELINE, INITIALS_TAIL, NAME_LIST, TIME
+from cleaner.anatomy.grammar import (
+    BYLINE_START,
+    DATELINE,
+    INITIALS_TAIL,
+    NAME_LIST,
+    TIME,
+    is_credit,
+)
+from cleaner.filters.prefilter import any_match, may_match
 from cleaner.filters.stopwords import density, pick_language, words
 from cleaner.filters.vocabulary import STRONG, WEAK
 from cleaner.metadata.dates import to_iso
@@ -44,14 +54,48 @@ class _Doc:
 def featurize(lines: Sequence[str], hint: str | None = None) -> list[Features]:
     """One feature list per line, with the shape of its neighbours folded in."""
     doc = _document(lines, hint)
-    shapes = [_shape(line, doc) for line in lines]
-    own = [_own(line, i, len(lines), doc, shapes[i]) for i, line in enumerate(lines)]
+    facts = [_facts(line, doc.language) for line in lines]
+    shapes = [(*f.shape, _head(f.tokens, doc.head_words)) for f in facts]
     out = []
-    for i, feats in enumerate(own):
-        extra = [f"{d}:{s}" for d in CONTEXT if 0 <= i + d < len(lines) for s in shapes[i + d]]
-        edges = [f"{d}:edge" for d in CONTEXT if not 0 <= i + d < len(lines)]
-        out.append(feats + extra + edges)
+    for i, fact in enumerate(facts):
+        feats = _own(lines[i], i, len(lines), doc, shapes[i], fact)
+        feats += [_context(d, s) for d in CONTEXT if 0 <= i + d < len(lines) for s in shapes[i + d]]
+        feats += [_EDGE[d] for d in CONTEXT if not 0 <= i + d < len(lines)]
+        out.append(feats)
     return out
+
+
+@dataclass(frozen=True)
+class _Facts:
+    """What a line says about itself, whatever document it is in (computed once per line)."""
+
+    tokens: tuple[str, ...]
+    shape: tuple[str, ...]  # the shape features but `head` (that one needs the document)
+    grammar: tuple[str, ...]
+    lexical: tuple[str, ...]
+    anchor: bool
+
+
+@lru_cache(maxsize=16384)
+def _facts(line: str, language: str | None) -> _Facts:
+    """Cached by line: the model tags a document again after each round of cuts, and the
+    lines it tags then are mostly the ones it has just seen."""
+    tokens = words(line)
+    return _Facts(
+        tuple(tokens),
+        tuple(_shape(line, tokens, language)),
+        tuple(_grammar(line, tokens)),
+        tuple(_lexical(tokens)),
+        _is_anchor(line, tokens, language),
+    )
+
+
+@lru_cache(maxsize=4096)
+def _context(offset: int, feature: str) -> str:
+    return f"{offset}:{feature}"
+
+
+_EDGE = {d: f"{d}:edge" for d in CONTEXT}
 
 
 def _document(lines: Sequence[str], hint: str | None) -> _Doc:
@@ -71,28 +115,29 @@ def _main_block(lines: Sequence[str], language: str | None) -> tuple[int, int]:
     for i, line in enumerate(lines):
         if total <= 0:
             total, start = 0.0, i
-        total += len(line) if _is_anchor(line, language) else -(BLOCK_LINE_COST + 0.2 * len(line))
+        anchor = _facts(line, language).anchor
+        total += len(line) if anchor else -(BLOCK_LINE_COST + 0.2 * len(line))
         if total > best:
             best, span = total, (start, i)
     return span
 
 
-def _is_anchor(line: str, language: str | None) -> bool:
-    line = INITIALS_TAIL.sub("", line)  # "... entscheiden. (abe)" ends a sentence
-    tokens = words(line)
+def _is_anchor(line: str, tokens: list[str], language: str | None) -> bool:
+    if INITIALS_TAIL.search(line):  # "... entscheiden. (abe)" ends a sentence
+        line = INITIALS_TAIL.sub("", line)
+        tokens = words(line)
     return (
         len(tokens) >= _ANCHOR_WORDS
         and bool(_SENTENCE_END.search(line))
         and density(tokens, language) >= _ANCHOR_DENSITY
-        and not STRONG.search(line)
+        and not _strong(line)
     )
 
 
-def _own(line: str, i: int, n: int, doc: _Doc, shape: Features) -> Features:
-    tokens = words(line)
-    feats = ["bias", *shape, *_grammar(line, tokens)]
+def _own(line: str, i: int, n: int, doc: _Doc, shape: Sequence[str], fact: _Facts) -> Features:
+    feats = ["bias", *shape, *fact.grammar]
     feats += _position(i, n, doc)
-    feats += _lexical(tokens)
+    feats += fact.lexical
     if doc.counts[line] > 1:
         feats.append("repeated")
         feats.append("copy_later" if doc.first_at[line] == i else "copy_earlier")
@@ -101,24 +146,35 @@ def _own(line: str, i: int, n: int, doc: _Doc, shape: Features) -> Features:
     return feats
 
 
-def _shape(line: str, doc: _Doc) -> Features:
-    """Features a line's neighbours also report about it."""
-    tokens, language = words(line), doc.language
-    letters = [c for c in line if c.isalpha()]
-    capitalised = sum(w[:1].isupper() for w in line.split()) / max(len(line.split()), 1)
+def _shape(line: str, tokens: list[str], language: str | None) -> Features:
+    """Features a line's neighbours also report about it (but `head`, see _head)."""
+    letters = "".join(filter(str.isalpha, line))
+    split = line.split()
+    capitalised = sum(w[:1].isupper() for w in split) / max(len(split), 1)
     return [
         f"len={_bucket(len(line), (15, 30, 60, 100, 200))}",
         f"words={_bucket(len(tokens), (1, 2, 3, 6, 12, 25))}",
         f"end={_ending(INITIALS_TAIL.sub('', line))}",
         f"stop={_bucket(density(tokens, language), (0.01, 0.1, 0.2, 0.3, 0.4))}",
         f"caps={_bucket(capitalised, (0.3, 0.6, 0.99))}",
-        f"upper={len(letters) > 2 and all(c.isupper() for c in letters)}",
-        f"digits={_bucket(sum(c.isdigit() for c in line) / max(len(line), 1), (0.01, 0.1, 0.3))}",
+        f"upper={len(letters) > 2 and sum(map(str.isupper, letters)) == len(letters)}",
+        f"digits={_bucket(sum(map(str.isdigit, line)) / max(len(line), 1), (0.01, 0.1, 0.3))}",
         f"date={to_iso(line) is not None}",
-        f"vocab={bool(STRONG.search(line))}",
-        f"weak={_bucket(len(WEAK.findall(line)) / max(len(tokens), 1), (0.01, 0.3, 0.6))}",
-        f"head={_bucket(_overlap(tokens, doc.head_words), (0.3, 0.6, 0.9))}",
+        f"vocab={_strong(line)}",
+        f"weak={_bucket(_weak_count(line) / max(len(tokens), 1), (0.01, 0.3, 0.6))}",
     ]
+
+
+def _strong(line: str) -> bool:
+    return any_match(STRONG, line)
+
+
+def _weak_count(line: str) -> int:
+    return len(WEAK.findall(line)) if may_match(WEAK, line) else 0
+
+
+def _head(tokens: Sequence[str], head_words: frozenset[str]) -> str:
+    return f"head={_bucket(_overlap(tokens, head_words), (0.3, 0.6, 0.9))}"
 
 
 def _grammar(line: str, tokens: list[str]) -> Features:
@@ -131,7 +187,7 @@ def _grammar(line: str, tokens: list[str]) -> Features:
         feats.append("names_only")
     if DATELINE.match(line):
         feats.append("dateline")
-    if CREDIT.search(line):
+    if is_credit(line):
         feats.append("credit")
     if line[:1].islower():
         feats.append("starts_lower")
@@ -154,7 +210,7 @@ def _position(i: int, n: int, doc: _Doc) -> Features:
     ]
 
 
-def _lexical(tokens: list[str]) -> Features:
+def _lexical(tokens: Sequence[str]) -> Features:
     if not tokens or len(tokens) > _LEXICAL_WORDS:
         return []
     first, last = tokens[0], tokens[-1]
@@ -173,7 +229,7 @@ def _ending(line: str) -> str:
     return "open" if line[-1:].isalpha() else "other"
 
 
-def _overlap(tokens: list[str], head_words: frozenset[str]) -> float:
+def _overlap(tokens: Sequence[str], head_words: frozenset[str]) -> float:
     if not tokens or not head_words:
         return 0.0
     return sum(t in head_words for t in tokens) / len(tokens)
@@ -181,7 +237,7 @@ def _overlap(tokens: list[str], head_words: frozenset[str]) -> float:
 
 def _bucket(value: float, edges: tuple[float, ...]) -> int:
     """The index of the first edge `value` does not exceed (len(edges) when above all)."""
-    return next((k for k, edge in enumerate(edges) if value <= edge), len(edges))
+    return bisect_left(edges, value)
 
 
 def _signed(offset: int) -> str:

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+from cleaner.filters.prefilter import any_match
+
 # "Von X", "By X", "Ein Kommentar von X", "Von unserem Redakteur X", "Par X", "Di X", "Por X".
 _BY = r"(?i:von|by|par|di|por|door|av|af|vum|de)"
 BYLINE_START = re.compile(
@@ -27,13 +29,21 @@ DATELINE = re.compile(
     r"(?:\s*(?P<dash>[-–—])\s+|(?<=\))\s+(?=[A-ZÀ-ÞĀ-Ž„“\"«])|(?P<dot>\.)\s+(?=[A-ZÀ-ÞĀ-Ž„“\"«]))"
 )
 
-CREDIT = re.compile(
-    r"(?i:(?:^|[(\[|·•]\s*|\s)(?:foto|fotos|photos?|bild|bilder|bildrechte|images?|credit|quelle"
+# Photo credits: "Foto: X", "(Bild: X)", "© X", "Getty Images", "AP Photo/X", "dpa/X)".
+_CREDIT_WORDS = re.compile(
+    r"(?:^|[(\[|·•]\s*|\s)(?:foto|fotos|photos?|bild|bilder|bildrechte|images?|credit|quelle"
     r"|source|grafik|illustration)(?:\s*[:/]|\s+(?:source|caption)\b)|©|\(c\)\s|getty images"
     r"|imago|picture[- ]alliance|shutterstock|istock|keystone"
-    r"|\b(?:ap|afp|dpa|reuters|epa)\s*(?:photo|/))"
-    r"|[a-z]/[A-Z][\w-]+\)?$"
+    r"|\b(?:ap|afp|dpa|reuters|epa)\s*(?:photo|/)",
+    re.IGNORECASE,
 )
+_CREDIT_TAIL = re.compile(r"[a-z]/[A-Z][\w-]+\)?$")
+
+
+def is_credit(line: str) -> bool:
+    """Whether the line holds a photo credit (the word part searched branch by branch)."""
+    return any_match(_CREDIT_WORDS, line) or _CREDIT_TAIL.search(line) is not None
+
 
 TIME = re.compile(r"(?i:\b\d{1,2}[:.]\d{2}\s*(?:uhr|h\b|[ap]\.?\s?m\.?)|\b\d{1,2}:\d{2}\b)")
 

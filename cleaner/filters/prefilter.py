@@ -20,12 +20,15 @@ MIN_LITERAL = 3  # shorter literals are in nearly every text: not worth testing
 
 # The characters an IGNORECASE pattern matches with an ASCII letter although str.lower() does
 # not give that letter ('ſ' is an s, 'ı' and 'İ' are i, the Kelvin sign a k); folded first.
-_TO_ASCII = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
+_ODD_CASES = {"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"}
+_TO_ASCII = str.maketrans(_ODD_CASES)
 
 
 def fold(text: str) -> str:
     """The text as the case-insensitive literals are tested against."""
-    return text.translate(_TO_ASCII).lower()
+    if any(char in text for char in _ODD_CASES):  # rare; translate() is slow on any text
+        text = text.translate(_TO_ASCII)
+    return text.lower()
 
 
 @dataclass(frozen=True)
@@ -34,6 +37,18 @@ class Literals:
 
     options: tuple[str, ...]
     folded: bool
+
+    def found_in(self, text: str) -> bool:
+        """Whether `text` (folded when the literals are) holds one of them."""
+        return any(option in text for option in self.options)
+
+
+def may_match(pattern: re.Pattern[str], text: str) -> bool:
+    """False only when `pattern` cannot match anywhere in `text` (one line, say)."""
+    literals = required_literals(pattern)
+    if literals is None:
+        return True
+    return literals.found_in(fold(text) if literals.folded else text)
 
 
 class Haystack:
@@ -48,8 +63,7 @@ class Haystack:
         literals = required_literals(pattern)
         if literals is None:
             return True
-        text = self.folded() if literals.folded else self.text()
-        return any(option in text for option in literals.options)
+        return literals.found_in(self.folded() if literals.folded else self.text())
 
     def text(self) -> str:
         if self._text is None:
@@ -71,9 +85,14 @@ def required_literals(pattern: re.Pattern[str]) -> Literals | None:
         options = _of_sequence(items, folded) if _slow_search(items, folded) else None
     except Exception:  # an unforeseen construct: no prefilter, the rule always runs
         return None
-    if not options or min(map(len, options)) < MIN_LITERAL:
+    if not options or not all(map(_worth_testing, options)):
         return None
     return Literals(tuple(sorted({fold(o) if folded else o for o in options})), folded)
+
+
+def _worth_testing(literal: str) -> bool:
+    """Short ASCII literals are in nearly every text; a symbol such as '©' is not."""
+    return len(literal) >= MIN_LITERAL or not literal.isascii()
 
 
 def _slow_search(items: list[tuple[Any, Any]], folded: bool) -> bool:
@@ -128,5 +147,81 @@ def _of_item(op: Any, arg: Any, folded: bool) -> Options:
 
 
 def _usable(code: int, folded: bool) -> bool:
-    """Case-insensitive literals keep to ASCII, whose case rules `fold` covers exactly."""
-    return not folded or code < 128
+    """Case-insensitive literals keep to ASCII, whose case rules `fold` covers exactly, and
+    to characters without case ('©', '·'), which IGNORECASE matches only as themselves."""
+    return not folded or code < 128 or not _is_cased(chr(code))
+
+
+def _is_cased(char: str) -> bool:
+    return char.lower() != char or char.upper() != char
+
+
+def any_match(pattern: re.Pattern[str], text: str) -> bool:
+    """`pattern.search(text) is not None`, found faster for a long alternation: only the
+    top-level branches whose literals `text` holds are searched (a match of the whole is a
+    match of one branch, so the answer is the same)."""
+    index = _branch_index(pattern)
+    if index is None:
+        return pattern.search(text) is not None
+    haystack = fold(text) if index.folded else text
+    if any(branch.search(text) for branch in index.always):
+        return True
+    hits = (index.by_literal[lit] for lit in index.by_literal if lit in haystack)
+    return any(branch.search(text) for branches in hits for branch in branches)
+
+
+@dataclass(frozen=True)
+class _BranchIndex:
+    """A pattern's top-level branches by the literals that each needs."""
+
+    folded: bool
+    always: tuple[re.Pattern[str], ...]  # branches without a literal to test
+    by_literal: dict[str, tuple[re.Pattern[str], ...]]
+
+
+@cache
+def _branch_index(pattern: re.Pattern[str]) -> _BranchIndex | None:
+    """None when splitting would change the pattern: groups (their numbers would change) or
+    global inline flags (only the first branch would hold them)."""
+    source = pattern.pattern
+    if pattern.groups or re.match(r"\(\?[aiLmsux]+\)", source):
+        return None
+    always: list[re.Pattern[str]] = []
+    by_literal: dict[str, tuple[re.Pattern[str], ...]] = {}
+    for part in _top_level_parts(source):
+        branch = re.compile(part, pattern.flags)
+        literals = required_literals(branch)
+        if literals is None:
+            always.append(branch)
+            continue
+        for option in literals.options:
+            by_literal[option] = (*by_literal.get(option, ()), branch)
+    folded = bool(pattern.flags & re.IGNORECASE)
+    return _BranchIndex(folded, tuple(always), by_literal)
+
+
+def _top_level_parts(source: str) -> list[str]:
+    """`source` split at the '|' outside groups and character classes."""
+    parts, start, depth, i = [], 0, 0, 0
+    while i < len(source):
+        char = source[i]
+        if char == "\\":
+            i += 1
+        elif char == "[":
+            i = _class_end(source, i)
+        elif char in "()":
+            depth += 1 if char == "(" else -1
+        elif char == "|" and depth == 0:
+            parts.append(source[start:i])
+            start = i + 1
+        i += 1
+    return [*parts, source[start:]]
+
+
+def _class_end(source: str, i: int) -> int:
+    """The index of the ']' closing the class opened at `i` (a ']' first in it is literal)."""
+    i += 2 if source[i + 1 : i + 2] == "^" else 1
+    i += 1 if source[i : i + 1] == "]" else 0
+    while i < len(source) and source[i] != "]":
+        i += 2 if source[i] == "\\" else 1
+    return i

@@ -8,6 +8,7 @@ language is chosen here by stop-word hits, which is deterministic and needs no m
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 from functools import cache
 from importlib import resources
@@ -35,13 +36,13 @@ def words(line: str) -> list[str]:
 
 def pick_language(lines: Sequence[str], hint: str | None = None) -> str | None:
     """The list with the highest stop-word share over the document (the hint wins ties)."""
-    tokens = [w for line in lines for w in words(line)]
-    if not tokens:
+    counts = Counter(w for line in lines for w in words(line))
+    if not counts:
         return None
-    lists = stoplists()
+    total = sum(counts.values())
     best, best_share = None, MIN_DOC_DENSITY
-    for code, stops in lists.items():
-        share = sum(t in stops for t in tokens) / len(tokens)
+    for code, stops in stoplists().items():
+        share = sum(n for token, n in counts.items() if token in stops) / total
         if share > best_share or (share == best_share and code == hint):
             best, best_share = code, share
     return best
