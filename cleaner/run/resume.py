@@ -17,7 +17,7 @@ import gzip
 import logging
 import os
 import zlib
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 import orjson
 
@@ -25,8 +25,8 @@ from cleaner.document import Source, record_id
 from cleaner.errors import OutputError, SettingsError
 from cleaner.readers.items import Item, Skipped
 from cleaner.run.sink import Outputs
+from cleaner.writers.atomic import atomic_jsonl
 from cleaner.writers.choose import refuse_append
-from cleaner.writers.jsonl import JsonlWriter
 from cleaner.writers.streams import compression_of, open_read
 
 log = logging.getLogger(__name__)
@@ -93,15 +93,18 @@ def repair(path: str) -> set[str]:
         raise OutputError(f"cannot repair {path} for --resume: {exc.strerror}") from None
 
 
-def _scan(path: str) -> tuple[set[str], int]:
-    """The ids of the record lines (one pass) and how many lines are not records."""
+def _scan(path: str, keep: Callable[[bytes], object] | None = None) -> tuple[set[str], int]:
+    """The ids of the record lines (one pass) and how many lines are not records; each
+    record line also goes to `keep` when given (the rewrite)."""
     ids, bad = set(), 0
     for line in complete_lines(path):
         found = _id_of(line)
         if found is None:
             bad += 1
-        else:
-            ids.add(found)
+            continue
+        ids.add(found)
+        if keep is not None:
+            keep(line)
     return ids, bad
 
 
@@ -141,18 +144,10 @@ def _truncate_torn_tail(path: str) -> None:
 
 def _rewrite_records(path: str) -> set[str]:
     """Rewrite the file with its complete record lines only (a compressed stream cut
-    mid-block cannot be appended to; a corrupt line must go)."""
-    tmp = os.path.join(os.path.dirname(path), f".resume-{os.path.basename(path)}")
-    ids, dropped = set(), 0
-    with JsonlWriter(tmp) as writer:
-        for line in complete_lines(path):
-            found = _id_of(line)
-            if found is None:
-                dropped += 1
-            else:
-                ids.add(found)
-                writer.write_line(line)
-    os.replace(tmp, path)
+    mid-block cannot be appended to; a corrupt line must go). The new file replaces the old
+    one only once it is complete and on disk."""
+    with atomic_jsonl(path) as writer:
+        ids, dropped = _scan(path, writer.write_line)
     if dropped:
         log.warning("cleaner: %s: removed %d corrupt lines; their inputs are redone", path, dropped)
     return ids
