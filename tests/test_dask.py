@@ -127,3 +127,41 @@ def test_local_scheduler_keeps_the_time_limit(tmp_path: Path) -> None:
     reasons = {Path(r["source"]["path"]).name: r["reason"] for r in rejects}
     assert reasons["page0000x-slow.html"] == "timeout"
     assert b"page0001.html" in out.read_bytes()
+
+
+@pytest.fixture
+def odd_tree(tmp_path: Path, corpus: Path) -> Path:
+    """Inputs with a link out of the tree (a reject, never read) and a .php page."""
+    tree = tmp_path / "tree"
+    tree.mkdir()
+    (tree / "a.html").write_bytes((corpus / "html" / "page0000.html").read_bytes())
+    (tree / "b.php").write_bytes((corpus / "html" / "page0001.html").read_bytes())
+    outside = tmp_path / "outside.html"
+    outside.write_bytes((corpus / "html" / "page0002.html").read_bytes())
+    (tree / "c.html").symlink_to(outside)
+    return tree
+
+
+def test_plan_makes_the_same_choices_as_a_local_walk(odd_tree: Path) -> None:
+    plan = plan_shards([odd_tree], files_per_shard=5, extensions=[".php"])
+    assert [[Path(p).name for p in s.paths] for s in plan.shards] == [
+        ["a.html", "b.php"],
+        ["c.html"],
+    ]
+    assert plan.shards[1].problem and "outside the given paths" in plan.shards[1].problem
+    assert plan_shards([odd_tree], files_per_shard=5).skipped == [str(odd_tree / "b.php")]
+
+
+def test_cluster_run_of_odd_tree_equals_local_run(
+    scheduler: str, odd_tree: Path, tmp_path: Path
+) -> None:
+    def run(name: str, *extra: str) -> tuple[bytes, bytes]:
+        out, rej = tmp_path / f"{name}.jsonl", tmp_path / f"{name}.rej.jsonl"
+        run_cli(
+            "clean", str(odd_tree), "--ext", ".php", "-o", str(out), "--rejects", str(rej), *extra
+        )
+        return read(out), read(rej)
+
+    cluster, local = run("dask", "--scheduler", scheduler), run("local", "-j", "1")
+    assert cluster == local
+    assert b"outside the given paths" in cluster[1] and cluster[0].count(b"\n") == 2

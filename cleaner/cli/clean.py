@@ -123,7 +123,7 @@ def _run(
             fail("--scheduler cannot read stdin: give files")
         from cleaner.run.dask import run_dask  # Dask is an optional extra, and heavy
 
-        return run_dask(inputs.paths, outputs, settings, run, scheduler, resume)
+        return run_dask(inputs.paths, outputs, settings, run, scheduler, resume, inputs.extensions)
     from cleaner.run.local import run_local
 
     files = inputs.files()

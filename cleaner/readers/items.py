@@ -15,7 +15,7 @@ from typing import BinaryIO
 from cleaner.config import Limits
 from cleaner.document import DocKind, Source
 from cleaner.errors import Reason, Rejected
-from cleaner.readers.files import Entry, read_input, walk
+from cleaner.readers.files import Entry, InputKind, read_input, walk
 from cleaner.readers.sniff import HEAD_BYTES, sniff, sniff_file
 
 
@@ -88,7 +88,7 @@ def iter_items(
     paths = list(paths)
     wanted = Wanted(paths, extensions)
     for entry in walk(paths, limits.follow_links):
-        kind = entry.kind or (sniff_file(entry.path) if wanted(entry.path) else None)
+        kind = input_kind(entry, wanted)
         if entry.problem:
             yield file_item(entry.path, "text", entry)
         elif kind in ("html", "text"):
@@ -97,6 +97,11 @@ def iter_items(
             yield from _warc_items(entry.path, max_bytes)
         else:
             yield Skipped(os.path.normpath(str(entry.path)))
+
+
+def input_kind(entry: Entry, wanted: Wanted) -> InputKind | None:
+    """What a walk's entry is read as: by its name, else sniffed when it is wanted anyway."""
+    return entry.kind or (sniff_file(entry.path) if wanted(entry.path) else None)
 
 
 class Wanted:

@@ -25,7 +25,7 @@ from cleaner.run.outcome import Result
 from cleaner.run.pool import resolve_jobs
 from cleaner.run.progress import progress
 from cleaner.run.shard import Plan, Shard, clean_shard, part_names, plan_shards
-from cleaner.run.sink import Counts, Outputs, open_sink
+from cleaner.run.sink import Counts, Outputs, open_sink, staged_outputs
 from cleaner.writers.streams import compression_of, open_read
 
 
@@ -36,21 +36,26 @@ def run_dask(
     run: RunSettings,
     scheduler: str,
     resume: bool = False,
+    extensions: Sequence[str] = (),
 ) -> Counts:
     """Clean `paths` on the cluster into OUT and REJECTS; same lines as a local run."""
     if not outputs.out or outputs.out == "-":
         raise SettingsError("--scheduler needs -o FILE (parts are written beside it)")
     started = time.monotonic()  # the rate covers planning, cleaning and joining
     default_pipeline(settings)  # a bad rule pack fails here, once, not in every task
-    plan = plan_shards(paths, run.shard_files)
+    plan = plan_shards(paths, run.shard_files, settings.limits, extensions)
     folder = _parts_folder(outputs.out, resume)
     suffix = _suffix(outputs.out)
-    todo = [s for s in plan.shards if not os.path.exists(part_names(folder, s, suffix)[0])]
+    todo = [s for s in plan.shards if not (s.problem or _done(folder, s, suffix))]
     with _client(scheduler, run) as client:
         _map(client, todo, folder, suffix, settings, len(plan.shards))
-    counts = _join(plan, folder, suffix, outputs, started)
+    counts = _join(plan, folder, suffix, outputs, settings, started)
     shutil.rmtree(folder)
     return counts
+
+
+def _done(folder: str, shard: Shard, suffix: str) -> bool:
+    return os.path.exists(part_names(folder, shard, suffix)[0])
 
 
 def _parts_folder(out: str, resume: bool) -> str:
@@ -112,11 +117,17 @@ def _map(
             tick(counts, done)
 
 
-def _join(plan: Plan, folder: str, suffix: str, outputs: Outputs, started: float) -> Counts:
-    """The parts in shard order through one sink into OUT and REJECTS (or stderr)."""
-    with open_sink(outputs) as sink:
+def _join(
+    plan: Plan, folder: str, suffix: str, outputs: Outputs, settings: Settings, started: float
+) -> Counts:
+    """The parts in shard order through one sink into OUT and REJECTS (or stderr), staged
+    as a local run's are: the old OUT is replaced only when the join has succeeded."""
+    with staged_outputs(outputs, resume=False) as staged, open_sink(staged) as sink:
         sink.counts.started = started
         for shard in plan.shards:
+            if shard.problem:
+                sink.write(shard.reject(settings))
+                continue
             part, rejects_part = part_names(folder, shard, suffix)
             for line in _lines(part):
                 sink.write(Result(line, True))

@@ -12,10 +12,13 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 
-from cleaner.config import RunSettings, Settings
-from cleaner.readers.files import walk
-from cleaner.readers.items import iter_items
+from cleaner.config import Limits, RunSettings, Settings
+from cleaner.pipeline import default_pipeline
+from cleaner.readers.files import Entry, walk
+from cleaner.readers.items import Wanted, file_item, input_kind, iter_items
+from cleaner.run.outcome import Result, process_item, to_result
 from cleaner.run.pool import Pool
 from cleaner.run.sink import Counts, Sink
 from cleaner.writers.atomic import atomic_jsonl
@@ -23,10 +26,19 @@ from cleaner.writers.atomic import atomic_jsonl
 
 @dataclass(frozen=True)
 class Shard:
-    """Input paths cleaned together into part number `index`."""
+    """Input paths cleaned together into part number `index`; or, with a `problem`, one
+    path the walk must not or cannot read (a link out of the inputs, a folder it may not
+    list), which becomes that one reject where a local run writes it."""
 
     index: int
     paths: tuple[str, ...]
+    problem: str | None = None
+
+    def reject(self, settings: Settings) -> Result:
+        """The reject line of a problem shard, as a local run writes it."""
+        path = Path(self.paths[0])
+        item = file_item(path, "text", Entry(path, None, self.problem))
+        return to_result(process_item(item, default_pipeline(settings)))
 
 
 @dataclass
@@ -37,15 +49,25 @@ class Plan:
     skipped: list[str] = field(default_factory=list)
 
 
-def plan_shards(paths: Iterable[str | os.PathLike[str]], files_per_shard: int) -> Plan:
-    """Cut the sorted walk into shards: a WARC file alone, other files `files_per_shard` each."""
-    plan = Plan()
+def plan_shards(
+    paths: Iterable[str | os.PathLike[str]],
+    files_per_shard: int,
+    limits: Limits | None = None,
+    extensions: Iterable[str] = (),
+) -> Plan:
+    """Cut the sorted walk into shards: a WARC file alone, other files `files_per_shard` each;
+    the same walk and the same choice of what to read as a local run (`input_kind`)."""
+    plan, paths = Plan(), list(paths)
     group: list[str] = []
-    for entry in walk(paths):
-        name = os.path.normpath(str(entry.path))
-        if entry.kind is None:
+    wanted = Wanted(paths, extensions)
+    for entry in walk(paths, (limits or Limits()).follow_links):
+        name, kind = os.path.normpath(str(entry.path)), input_kind(entry, wanted)
+        if entry.problem:
+            _close(plan, group)
+            plan.shards.append(Shard(len(plan.shards), (name,), entry.problem))
+        elif kind is None:
             plan.skipped.append(name)
-        elif entry.kind == "warc":
+        elif kind == "warc":
             _close(plan, group)
             plan.shards.append(Shard(len(plan.shards), (name,)))
         else:
