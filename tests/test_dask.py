@@ -24,12 +24,12 @@ distributed = pytest.importorskip("dask.distributed")
 
 @pytest.fixture(scope="module")
 def scheduler() -> Iterator[str]:
-    """Two single-threaded worker processes on loopback, no dashboard: no network needed."""
+    """Two single-threaded worker processes on loopback, HTTP on a free port: no network."""
     with distributed.LocalCluster(
         n_workers=2,
         threads_per_worker=1,
         processes=True,
-        dashboard_address=None,
+        dashboard_address=":0",
         host="127.0.0.1",
     ) as cluster:
         yield cluster.scheduler_address

@@ -82,14 +82,16 @@ def _client(scheduler: str, run: RunSettings) -> Iterator[Any]:
             yield client
         return
     jobs = resolve_jobs(run.jobs)
-    # one thread per worker: trafilatura is not thread-safe; no dashboard, loopback only;
-    # non-daemonic workers may start the child process that enforces the per-document limit
+    # one thread per worker: trafilatura is not thread-safe; loopback only, and the
+    # scheduler's HTTP endpoint on a free port (with None it still tries 8787 first, which
+    # another cluster on a shared machine may hold); non-daemonic workers may start the
+    # child process that enforces the per-document limit
     cluster_args = {"n_workers": jobs, "threads_per_worker": 1, "processes": True}
     config: Any = importlib.import_module("dask").config
     with (
         config.set({"distributed.worker.daemon": False}),
         distributed.LocalCluster(
-            **cluster_args, dashboard_address=None, host="127.0.0.1"
+            **cluster_args, dashboard_address=":0", host="127.0.0.1"
         ) as cluster,
         distributed.Client(cluster) as client,
     ):
