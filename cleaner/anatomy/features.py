@@ -59,7 +59,9 @@ def featurize(lines: Sequence[str], hint: str | None = None) -> list[Features]:
     out = []
     for i, fact in enumerate(facts):
         feats = _own(lines[i], i, len(lines), doc, shapes[i], fact)
-        feats += [_context(d, s) for d in CONTEXT if 0 <= i + d < len(lines) for s in shapes[i + d]]
+        for d in CONTEXT:
+            if 0 <= i + d < len(lines):
+                feats += _context(d, shapes[i + d])
         feats += [_EDGE[d] for d in CONTEXT if not 0 <= i + d < len(lines)]
         out.append(feats)
     return out
@@ -90,9 +92,10 @@ def _facts(line: str, language: str | None) -> _Facts:
     )
 
 
-@lru_cache(maxsize=4096)
-def _context(offset: int, feature: str) -> str:
-    return f"{offset}:{feature}"
+@lru_cache(maxsize=16384)
+def _context(offset: int, shape: tuple[str, ...]) -> tuple[str, ...]:
+    """A neighbour's shape as this line sees it ('-1:len=2', ...); few distinct shapes."""
+    return tuple(f"{offset}:{feature}" for feature in shape)
 
 
 _EDGE = {d: f"{d}:edge" for d in CONTEXT}
