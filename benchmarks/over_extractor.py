@@ -13,12 +13,15 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
+from types import ModuleType
 
 import trafilatura
 
-from benchmarks.evalset import pages, score_predictions
+from benchmarks.evalset import load_truth, pages, score_predictions, scorer
 from cleaner.document import Source
 from cleaner.pipeline import Pipeline
+
+DAMAGE = 0.02  # a page's F1 moved by less than this is unchanged
 
 
 def cleaned(pipeline: Pipeline, page_id: str, text: str) -> str:
@@ -39,6 +42,28 @@ def run_set(set_dir: Path, pipeline: Pipeline) -> None:
     for name, preds in (("trafilatura", raw), ("trafilatura + cleaner text", ours)):
         r = score_predictions(set_dir, preds)
         print(f"{name:28} F1 {r['f1']:.3f}  P {r['precision']:.3f}  R {r['recall']:.3f}")
+    print_damage(set_dir, raw, ours)
+
+
+def print_damage(set_dir: Path, raw: dict[str, str], ours: dict[str, str]) -> None:
+    """Pages whose own F1 cleaning raised or lowered by more than DAMAGE (sets with a truth
+    text): "never damage" is judged page by page, not on the mean."""
+    score = scorer(set_dir)
+    truth = {rec["id"]: rec["text"] for rec in load_truth(set_dir) if rec.get("text")}
+    deltas = {
+        page: page_f1(score, text, ours[page]) - page_f1(score, text, raw[page])
+        for page, text in truth.items()
+    }
+    worse = sorted((d, page) for page, d in deltas.items() if d < -DAMAGE)
+    better = sum(d > DAMAGE for d in deltas.values())
+    print(f"pages better / worse by > {DAMAGE}: {better} / {len(worse)} of {len(deltas)}")
+    for delta, page in worse[:5]:
+        print(f"  worst: {page} {delta:+.3f}")
+
+
+def page_f1(score: ModuleType, truth: str, pred: str) -> float:
+    f1: float = score.shingle_prf([score.page_counts(truth, pred)])[2]
+    return f1
 
 
 def main(argv: list[str] | None = None) -> int:

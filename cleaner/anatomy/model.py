@@ -9,12 +9,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from functools import cache
 from importlib import resources
-from typing import cast
 
 import pycrfsuite
 
 from cleaner.anatomy.features import featurize
 from cleaner.anatomy.roles import ROLES, Role
+from cleaner.anatomy.wrap import joined, paragraphs
 
 MODEL_FILE = "roles.crfsuite"
 MODEL_NAME = "anatomy.crf"  # how explain and the removal records name the model's decisions
@@ -31,8 +31,14 @@ def tagger() -> pycrfsuite.Tagger:
 
 
 def tag(lines: Sequence[str], hint: str | None = None) -> list[Role]:
-    """A role for every line (an empty document has none)."""
+    """A role for every line (an empty document has none); a hard-wrapped text is tagged
+    by its paragraphs, each line taking its paragraph's role."""
     if not lines:
         return []
-    labels = tagger().tag(featurize(lines, hint))
-    return [cast(Role, label) if label in ROLES else "boiler" for label in labels]
+    spans = paragraphs(lines)
+    labels = tagger().tag(featurize(joined(lines, spans), hint))
+    return [_role(label) for span, label in zip(spans, labels, strict=True) for _ in span]
+
+
+def _role(label: str) -> Role:
+    return label if label in ROLES else "boiler"
