@@ -111,3 +111,15 @@ def test_record_timestamp(iso: str | None, form: str | None, precision: str | No
 def test_fetched_at_takes_the_same_form() -> None:
     source = Source(kind="warc", path="x.warc", fetched_at="2024-05-06T07:08:09Z")
     assert source.as_dict()["fetched_at"] == "2024-05-06T07:08:09.000+00:00"
+
+
+def test_fields_a_rule_may_fill_are_marked_in_the_field_list() -> None:
+    from cleaner.metadata.fields import FIELDS, LIST_FIELDS, set_field
+
+    marked = {f.name for f in RECORD.fields if f.from_text}
+    assert marked == FIELDS
+    assert {"authors", "captions"} == LIST_FIELDS
+    doc = Document(raw="", kind="text", source=Source(kind="text"))
+    for name in sorted(FIELDS):  # every marked field is one a Document can hold
+        set_field(doc, name, "Erika Muster" if name == "authors" else "Berlin")
+        assert getattr(doc, name) in ("Berlin", ["Erika Muster"], ["Berlin"])

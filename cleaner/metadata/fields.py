@@ -1,4 +1,5 @@
-"""Values moved out of the text into record fields, normalised per field."""
+"""Values moved out of the text into record fields, normalised per field. Which fields take
+such values is marked in THE field list (cleaner.schema.fields, `from_text`)."""
 
 from __future__ import annotations
 
@@ -7,21 +8,12 @@ import re
 from cleaner.document import Document
 from cleaner.metadata.authors import split_authors
 from cleaner.metadata.dates import to_iso
+from cleaner.schema.fields import RECORD
+from cleaner.schema.types import ListOf, Scalar
 
-SCALAR_FIELDS = frozenset(
-    {
-        "title",
-        "kicker",
-        "description",
-        "date",
-        "date_modified",
-        "url",
-        "sitename",
-        "dateline",
-        "agency",
-    }
-)
-LIST_FIELDS = frozenset({"authors", "captions"})
+_MOVABLE = [f for f in RECORD.fields if f.from_text]  # THE field list says which
+SCALAR_FIELDS = frozenset(f.name for f in _MOVABLE if isinstance(f.type, Scalar))
+LIST_FIELDS = frozenset(f.name for f in _MOVABLE if isinstance(f.type, ListOf))
 FIELDS = SCALAR_FIELDS | LIST_FIELDS
 
 _DATELINE_TAIL = re.compile(r",.*$")

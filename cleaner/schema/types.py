@@ -39,6 +39,9 @@ class Field:
     name: str
     type: ValueType
     doc: str
+    # A value that rules and the role model may move out of the text into this field
+    # (`move_to_field`, header lines): cleaner.metadata.fields derives its list from this.
+    from_text: bool = False
 
 
 ValueType = Scalar | ListOf | Struct
