@@ -37,6 +37,8 @@ from cleaner.metadata.dates import published_and_modified, to_iso
         ("May 14, 20245:00 AM ET", "2024-05-14T05:00"),
         ("Published 4:41 PM UTC, Dec 18, 2023", "2023-12-18"),
         ("12.03.2024, 14.05 Uhr", "2024-03-12T14:05"),
+        ("on 04-ago-2021 5:11:10", "2021-08-04T05:11"),  # day-month-year with hyphens
+        ("04-Aug-2021", "2021-08-04"),
         # machine forms
         ("2024-03-12T10:15:00+01:00", "2024-03-12T10:15:00+01:00"),
         ("2024-03-12T10:15:00Z", "2024-03-12T10:15:00+00:00"),

@@ -25,9 +25,10 @@ from cleaner.metadata.html_meta import (
     byline_authors,
     clean_authors,
     iso_date,
-    merge_dates,
     page_meta,
+    shown_or_merged,
 )
+from cleaner.metadata.visible_date import shown_dates
 from cleaner.pagekind.signals import page_signals
 
 EXTRACTOR = f"trafilatura {version('trafilatura')}"
@@ -187,7 +188,9 @@ def complete_meta(meta: PageMeta, tree: lxml_html.HtmlElement, url: str | None) 
         meta.authors = byline_authors(tree)
     if not meta.authors:  # trafilatura's search is thorough but costs ~20 ms on a big page
         meta.authors = clean_authors(_split_authors(trafilatura_author(tree)))
-    meta.date = merge_dates(meta.date, _found_date(tree, url, extensive=meta.date is None))
+    shown = shown_dates(tree)
+    found = _found_date(tree, url, extensive=meta.date is None and not shown)
+    meta.date = shown_or_merged(meta, found, shown)
     return meta
 
 

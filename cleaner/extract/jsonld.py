@@ -56,7 +56,11 @@ def article_from_tree(tree: lxml_html.HtmlElement) -> LdArticle:
     for obj in objects:
         if _types(obj) & ARTICLE_TYPES:
             return _article(obj, by_id)
-    return LdArticle()
+    # no article object: a WebPage object (Yoast's graph) still dates the page it describes
+    page = next((obj for obj in objects if "WebPage" in _types(obj)), {})
+    return LdArticle(
+        date=_text(page.get("datePublished")), date_modified=_text(page.get("dateModified"))
+    )
 
 
 def _objects(tree: lxml_html.HtmlElement) -> Iterator[dict[str, Any]]:

@@ -5,6 +5,7 @@ to_iso("Do 25.04.24 | 14:07 Uhr")                  -> "2024-04-25T14:07"
 to_iso("Updated: March 3, 2024 at 4:05 p.m.")      -> "2024-03-03T16:05"
 to_iso("2024-03-12T10:15:00+01:00")                -> "2024-03-12T10:15:00+01:00"
 to_iso("date 2017-02")                             -> "2017-02"
+to_iso("on 04-ago-2021 5:11:10")                   -> "2021-08-04T05:11"
 """
 
 from __future__ import annotations
@@ -50,10 +51,10 @@ _PATTERNS = (
     re.compile(
         r"(?<!\d)(?P<day>\d{1,2})(?:\.|er|º)?"
         + _DE
-        + r"\s+"
+        + r"(?:\s+|-)"  # "12 March 2024", "04-Aug-2021"
         + _MONTH
         + _DE
-        + r",?\s+(?P<year>\d{4})"
+        + r"(?:,?\s+|-)(?P<year>\d{4})"
         + _TIME,
         re.I,
     ),
@@ -84,6 +85,11 @@ _MODIFIED = re.compile(
     r"|modifié|actualizado|actualización|aggiornat[oa]|bijgewerkt|atualizado)\b",
     re.I,
 )
+
+
+def names_a_revision(text: str) -> bool:
+    """'Updated on', 'Aktualisiert am', 'mis à jour': the date that follows is a revision."""
+    return _MODIFIED.search(text) is not None
 
 
 def published_and_modified(line: str) -> tuple[str | None, str | None]:

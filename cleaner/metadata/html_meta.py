@@ -23,6 +23,7 @@ from cleaner.extract.jsonld import LdArticle, article_from_tree
 from cleaner.extract.titles import TitleSources, choose_title, site_keys
 from cleaner.metadata.authors import split_authors
 from cleaner.metadata.dates import to_iso
+from cleaner.metadata.visible_date import ShownDate
 from cleaner.urls import host_of
 
 DATE_META = (
@@ -162,6 +163,23 @@ def merge_dates(meta_date: str | None, found_day: str | None) -> str | None:
     if meta_date and (found_day is None or meta_date[:10] == found_day[:10]):
         return meta_date
     return found_day or meta_date
+
+
+def shown_or_merged(meta: PageMeta, found_day: str | None, shown: list[ShownDate]) -> str | None:
+    """The date the page prints by its headline decides the day (published over modified):
+    a shown publication date, the meta value kept where it names that day (for its time and
+    zone); a date shown only as "Updated ..." does not replace a published meta date, but
+    beats htmldate's guess when the page's metadata has no published date at all."""
+    published = [d.iso for d in shown if not d.revision]
+    if published:
+        days = {iso[:10] for iso in published}
+        agreeing = (d for d in (meta.date, found_day) if d and d[:10] in days)
+        return next(agreeing, published[0])
+    if meta.date or not shown:
+        return merge_dates(meta.date, found_day)
+    return next(
+        (d for d in [meta.date_modified] if d and d[:10] == shown[0].iso[:10]), shown[0].iso
+    )
 
 
 def _plausible(iso: str) -> bool:

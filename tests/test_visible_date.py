@@ -1,0 +1,70 @@
+"""The date a page prints by its headline decides the day; "Updated" dates do not replace a
+published one; a hidden machine date and its written form are one statement."""
+
+from __future__ import annotations
+
+import pytest
+from lxml import html as lxml_html
+
+from cleaner.metadata.html_meta import PageMeta, shown_or_merged
+from cleaner.metadata.visible_date import ShownDate, shown_dates
+
+
+def _page(body: str) -> lxml_html.HtmlElement:
+    return lxml_html.document_fromstring(f"<html><body>{body}</body></html>")
+
+
+def test_the_byline_date_under_the_headline_is_shown() -> None:
+    tree = _page(
+        "<p>Sidebar: Top story of 1 March 2020</p>" + "<p>menu entry</p>" * 20 + "<h1>A Title</h1>"
+        "<p>By Erika Muster | March 5, 2025 | 4 min read</p><p>Body text.</p>"
+    )
+    assert [(d.iso, d.revision) for d in shown_dates(tree)] == [("2025-03-05", False)]
+
+
+def test_a_date_far_below_the_headline_is_not_the_article_date() -> None:
+    tree = _page("<h1>A Title</h1>" + "<p>" + "word " * 200 + "</p><p>June 3, 2024</p>")
+    assert shown_dates(tree) == []
+
+
+def test_updated_marks_the_date_and_its_hidden_machine_form() -> None:
+    tree = _page(
+        "<h1>A Title</h1><span hidden>2024-12-06T11:29:12+00:00</span>"
+        "<span>Last Updated:</span> <span>December 6, 2024</span>"
+        '<time datetime="2024-12-07">7 Dec 2024</time>'
+    )
+    found = [(d.iso[:10], d.revision) for d in shown_dates(tree)]
+    assert found == [
+        ("2024-12-06", True),
+        ("2024-12-06", True),
+        ("2024-12-07", False),
+        ("2024-12-07", False),
+    ]
+
+
+def test_a_date_line_above_the_headline_counts() -> None:
+    tree = _page("<h5>January 23, 2025</h5><h1>A Title</h1><p>Text of the page.</p>")
+    assert [d.iso for d in shown_dates(tree)] == ["2025-01-23"]
+
+
+def _shown(iso: str, revision: bool = False) -> ShownDate:
+    return ShownDate(iso, revision)
+
+
+@pytest.mark.parametrize(
+    ("meta", "found", "shown", "expected"),
+    [
+        # the shown day decides; the meta value naming it keeps time and zone
+        (PageMeta(date="2025-01-29T20:47:55+00:00"), None, [_shown("2025-03-05")], "2025-03-05"),
+        (PageMeta(date="2025-03-05T13:25:58+01:00"), None, [_shown("2025-03-05")], None),
+        # a shown revision does not replace the published meta date
+        (PageMeta(date="2020-05-13T20:03:25+00:00"), None, [_shown("2025-01-02", True)], None),
+        # ... but beats htmldate's guess when the metadata has no published date
+        (PageMeta(), "2023-04-07", [_shown("2024-12-31", True)], "2024-12-31"),
+        (PageMeta(date="2024-03-12"), "2024-08-25", [], "2024-08-25"),  # merge_dates
+    ],
+)
+def test_shown_or_merged(
+    meta: PageMeta, found: str | None, shown: list[ShownDate], expected: str | None
+) -> None:
+    assert shown_or_merged(meta, found, shown) == (expected or meta.date)
