@@ -105,6 +105,32 @@ def test_strip_site(title: str, host: str, sitename: str, expected: str | None) 
             "Bubi-Bomber: Geduld mit Niemiec",
             None,
         ),
+        (  # a pipe joins the headline to a section or tagline: the longest segment is it
+            TitleSources(
+                og="How meditation rewires brains | Opinion",
+                h1="How meditation rewires brains | Opinion",
+            ),
+            "How meditation rewires brains",
+            None,
+        ),
+        (  # the <h1> escaped twice, a decoration symbol at the end of the meta title
+            TitleSources(og="Tools for 2026: SQL &#x26; AI ⋆", h1="Tools for 2026: SQL &#x26; AI"),
+            "Tools for 2026: SQL & AI",
+            None,
+        ),
+        (  # the same words: the form with more punctuation (the meta title lost its '?')
+            TitleSources(og="What's Next in 2025", h1="What's Next in 2025?"),
+            "What's Next in 2025?",
+            None,
+        ),
+        (  # evidence is the whole meta title: the <h1> shares words with its second segment
+            TitleSources(
+                og="3 Key Uses of AI in Healthcare | Transforming Patient Care",
+                h1="3 Uses of AI in Healthcare for Better Patient Care and Lower Costs",
+            ),
+            "3 Uses of AI in Healthcare for Better Patient Care and Lower Costs",
+            None,
+        ),
         (TitleSources(), None, None),
     ],
 )
@@ -251,3 +277,11 @@ def test_jsonld_authors_resolve_references_and_skip_organizations() -> None:
         f'<html><head><script type="application/ld+json">{json.dumps(graph)}</script></head></html>'
     )
     assert article_from_tree(lxml_html.document_fromstring(page)).authors == ["Erika Muster"]
+
+
+def test_a_long_site_name_is_stripped_when_it_is_og_site_name() -> None:
+    keys = site_keys(
+        "www.example.edu", ["Example Medical School Professional and Continuing Education"]
+    )
+    title = "The Benefits of AI | Example Medical School Professional and Continuing Education"
+    assert strip_site(title, keys) == "The Benefits of AI"

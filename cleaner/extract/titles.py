@@ -11,6 +11,7 @@ serve to strip the site name and to find the kicker.
 
 from __future__ import annotations
 
+import html
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -84,10 +85,10 @@ def _strip_site_segment(title: str, keys: set[str]) -> str:
 
 
 def _is_site(segment: str, keys: set[str]) -> bool:
-    if len(segment.split()) > MAX_SITE_WORDS:
-        return False
     key = _key(segment)
-    if not key:
+    if not key or key in keys:  # og:site_name itself, however long
+        return bool(key)
+    if len(segment.split()) > MAX_SITE_WORDS:
         return False
     # containment either way ('derspiegel' vs 'spiegel'), but only for names of 3+ letters
     return any(key == k or (min(len(k), len(key)) >= 3 and (k in key or key in k)) for k in keys)
@@ -97,15 +98,28 @@ def choose_title(sources: TitleSources, keys: set[str]) -> tuple[str | None, str
     """(title, kicker) from the sources; kicker is None when no source shows one."""
     metas = [_clean(s, keys) for s in (sources.og, sources.twitter, sources.jsonld)]
     others = [*metas, _clean(sources.html_title, keys)]
-    h1 = _visible_headline(_clean(sources.h1, keys), others, keys)
+    metas_and_title = (sources.og, sources.twitter, sources.jsonld, sources.html_title)
+    evidence = [_clean(text, keys, whole=True) for text in metas_and_title]
+    h1 = _visible_headline(_clean(sources.h1, keys), evidence, keys)
     present = [c for c in (*metas, h1, others[-1]) if c]
     if not present:
         return None, None
     first = h1 if h1 and not any(_variant(h1, c) for c in others if c) else present[0]
-    # the same words as a meta source (the <h1> lost a colon between spans, or is in
-    # capitals by markup): the meta form keeps the punctuation and case
-    first = next((c for c in others if c and _key(c) == _key(first)), first)
-    return _split_kicker(first, present)
+    return _split_kicker(_best_form(first, others), present)
+
+
+def _best_form(title: str, others: list[str | None]) -> str:
+    """The same words as a meta source: the form with more punctuation (an <h1> loses a
+    colon between spans, a meta title its question mark), the meta form when equal (an <h1>
+    may be typed in capitals)."""
+    for other in others:
+        if other and _key(other) == _key(title) and _marks(other) >= _marks(title):
+            return other
+    return title
+
+
+def _marks(text: str) -> int:
+    return sum(text.count(mark) for mark in ":?!.-–—")
 
 
 def _variant(h1: str, meta: str) -> bool:
@@ -149,11 +163,36 @@ def _words(text: str) -> set[str]:
 _SPACE_BEFORE_PUNCT = re.compile(r"\s+(?=[:,;!?](?:\s|$))")  # "Kicker : Title" from joined spans
 
 
-def _clean(text: str | None, keys: set[str]) -> str | None:
+_ENTITY = re.compile(r"&(?:#\d{2,5}|#x[0-9a-fA-F]{2,4}|[a-zA-Z]{2,8});")  # escaped twice
+_PIPE = " | "
+
+
+def _clean(text: str | None, keys: set[str], whole: bool = False) -> str | None:
+    """The title a source gives, without site name and decoration; `whole` keeps all its
+    pipe segments (they are evidence that the <h1> is this article's headline)."""
     if not text:
         return None
-    text = _SPACE_BEFORE_PUNCT.sub("", " ".join(text.split()))
-    return strip_site(text, keys) or None
+    if _ENTITY.search(text):
+        text = html.unescape(text)
+    text = _without_symbols(strip_site(_SPACE_BEFORE_PUNCT.sub("", " ".join(text.split())), keys))
+    return (text if whole else _main_segment(text)) or None
+
+
+def _main_segment(title: str) -> str:
+    """A pipe separates what a <title> strings together ('Headline | Section', 'Headline |
+    Tagline'); no headline of the dev sets' truths holds one: the longest segment is it."""
+    parts = title.split(_PIPE)
+    return max(parts, key=len) if len(parts) > 1 else title
+
+
+def _without_symbols(title: str) -> str:
+    """A lone symbol at either end ('... Level ⋆') decorates, it is not a word."""
+    words = title.split()
+    while words and all(unicodedata.category(ch)[0] == "S" for ch in words[-1]):
+        words.pop()
+    while words and all(unicodedata.category(ch)[0] == "S" for ch in words[0]):
+        words.pop(0)
+    return " ".join(words)
 
 
 def _split_kicker(title: str, present: list[str]) -> tuple[str, str | None]:
