@@ -131,6 +131,15 @@ def test_strip_site(title: str, host: str, sitename: str, expected: str | None) 
             "3 Uses of AI in Healthcare for Better Patient Care and Lower Costs",
             None,
         ),
+        (  # a kicker-form <h1> that the JSON-LD headline repeats is the headline itself
+            TitleSources(
+                og="Lego feiert Star-Wars-Tag: Viele neue Sets",
+                jsonld="Lego feiert Star-Wars-Tag: Alle Angebote",
+                h1="Lego feiert Star-Wars-Tag: Alle Angebote",
+            ),
+            "Lego feiert Star-Wars-Tag: Alle Angebote",
+            None,
+        ),
         (TitleSources(), None, None),
     ],
 )

@@ -124,7 +124,9 @@ def _marks(text: str) -> int:
 
 def _variant(h1: str, meta: str) -> bool:
     """The <h1> is the meta title under a kicker, or under another kicker: the meta form is
-    the title and the kicker logic below sorts out the rest."""
+    the title and the kicker logic below sorts out the rest. The same title is no variant."""
+    if _key(h1) == _key(meta):
+        return False
     if _ends_with(h1, meta) or _glued(h1, meta):
         return True
     one, other = KICKER_SEP.match(h1), KICKER_SEP.match(meta)
