@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from cleaner.metadata.authors import split_authors
+from cleaner.metadata.authors import looks_like_outlet, split_authors
 
 
 @pytest.mark.parametrize(
@@ -30,7 +30,49 @@ from cleaner.metadata.authors import split_authors
         ("n-tv NACHRICHTEN", []),
         ("Der Postillon", []),
         ("dpa", []),
+        ("Tom May", ["Tom May"]),  # a month word as a surname, no date near it
+        ("Stephanie Bazzle June", ["Stephanie Bazzle"]),
+        ("By Dr. Vahid Muster - Mar 27, 2024", ["Dr. Vahid Muster"]),
+        ("Liza Muster Marketing Director", ["Liza Muster"]),  # a job title ends the name
+        ("Matt Muster Head Winemaker", ["Matt Muster"]),
+        ("Written By Isabella Muster", ["Isabella Muster"]),
     ],
 )
 def test_split_authors(byline: str, people: list[str]) -> None:
     assert split_authors(byline) == people
+
+
+@pytest.mark.parametrize(
+    ("field", "credited"),
+    [
+        ("Reuters", ["Reuters"]),  # an author field credits outlets, teams and handles too
+        ("Great Day Editorial Team", ["Great Day Editorial Team"]),
+        ("kirstin muster", ["kirstin muster"]),
+        ("Jeffrey A. Muster CPP, PSP", ["Jeffrey A. Muster"]),  # credentials after the name
+        ("Rebecca Muster, CEPF®", ["Rebecca Muster"]),
+        ("Manoj Muster and Jag Beispiel, The Daily Example", ["Manoj Muster", "Jag Beispiel"]),
+        ("Anna Beispiel, Max Muster", ["Anna Beispiel", "Max Muster"]),
+        ("Supermove February 8, 2022", ["Supermove"]),
+        ("Alyssa Maio", ["Alyssa Maio"]),
+        ("undefined", []),
+        ("a.b@example.org", []),
+    ],
+)
+def test_split_author_fields(field: str, credited: list[str]) -> None:
+    assert split_authors(field, named=True) == credited
+
+
+@pytest.mark.parametrize(
+    ("name", "outlet"),
+    [
+        ("n-tv NACHRICHTEN", True),
+        ("Der Postillon", True),
+        ("dpa", True),
+        ("MDR THÜRINGEN", True),
+        ("andrew.muster", True),  # a user handle
+        ("Erika Muster", False),
+        ("Swoogo", False),
+    ],
+)
+def test_looks_like_outlet(name: str, outlet: bool) -> None:
+    assert looks_like_outlet(name) is outlet

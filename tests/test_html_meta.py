@@ -9,9 +9,8 @@ from lxml import html as lxml_html
 
 from cleaner.extract.jsonld import article_from_tree
 from cleaner.extract.titles import TitleSources, choose_title, site_keys, strip_site
+from cleaner.metadata.credits import Credits, byline_authors, clean_authors, field_credits
 from cleaner.metadata.html_meta import (
-    byline_authors,
-    clean_authors,
     iso_date,
     merge_dates,
     page_meta,
@@ -157,6 +156,7 @@ def test_choose_title(sources: TitleSources, title: str | None, kicker: str | No
         (["d.kuckelkorn@boersen-zeitung.de"], []),
         (["https://www.facebook.com/faz", "Ralf Euler"], ["Ralf Euler"]),
         (["Redaktion hessenschau.de"], []),  # an outlet, not a person
+        (["Michelle de Oliveira"], ["Michelle de Oliveira"]),  # a particle, not "de" = by
     ],
 )
 def test_clean_authors(names: list[str], expected: list[str]) -> None:
@@ -226,8 +226,6 @@ def test_jsonld_with_raw_newlines_and_entities() -> None:
         ('<div class="article-byline">Von: Simone Jung</div>', ["Simone Jung"]),
         ('<p class="byline">von David Straub Stand: 28. April 2023</p>', ["David Straub"]),
         ('<span class="author">ku Frankfurt</span>', []),
-        ('<meta name="author" content="Shany Littman"><p>x</p>', ["Shany Littman"]),
-        ('<meta name="author" content="a.b@example.de"><p>x</p>', []),
     ],
 )
 def test_byline_authors(page: str, expected: list[str]) -> None:
@@ -294,3 +292,32 @@ def test_a_long_site_name_is_stripped_when_it_is_og_site_name() -> None:
     )
     title = "The Benefits of AI | Example Medical School Professional and Continuing Education"
     assert strip_site(title, keys) == "The Benefits of AI"
+
+
+def _credits(head: str, ld: str = "") -> Credits:
+    script = f'<script type="application/ld+json">{ld}</script>' if ld else ""
+    tree = lxml_html.document_fromstring(f"<html><head>{head}{script}</head><body></body></html>")
+    return field_credits(article_from_tree(tree), tree)
+
+
+def test_author_fields_credit_people_as_written() -> None:
+    ld = json.dumps(
+        {
+            "@type": "NewsArticle",
+            "author": [
+                {"@type": "Person", "name": "Reuters"},
+                {"@type": "Person", "name": "Erika Muster"},
+                {"@type": "Organization", "name": "SDA"},
+            ],
+        }
+    )
+    assert _credits("", ld) == Credits(["Reuters", "Erika Muster", "SDA"])  # people + co-credits
+    assert _credits('<meta name="author" content="kirstin muster">') == Credits(["kirstin muster"])
+    assert _credits('<meta name="author" content="a.b@example.de">') == Credits()
+
+
+def test_an_outlet_alone_is_credited_only_as_a_stand_in() -> None:
+    ld = json.dumps({"@type": "NewsArticle", "author": {"@type": "Organization", "name": "kicker"}})
+    assert _credits('<meta name="author" content="n-tv NACHRICHTEN">', ld) == Credits(
+        [], ["kicker", "n-tv NACHRICHTEN"]
+    )

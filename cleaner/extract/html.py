@@ -20,10 +20,9 @@ from cleaner.extract.embeds import cut_embeds
 from cleaner.extract.headlines import drop_headlines, kicker_from
 from cleaner.extract.text import to_lines
 from cleaner.metadata.authors import split_authors
+from cleaner.metadata.credits import byline_authors, clean_authors
 from cleaner.metadata.html_meta import (
     PageMeta,
-    byline_authors,
-    clean_authors,
     iso_date,
     page_meta,
     shown_or_merged,
@@ -188,6 +187,7 @@ def complete_meta(meta: PageMeta, tree: lxml_html.HtmlElement, url: str | None) 
         meta.authors = byline_authors(tree)
     if not meta.authors:  # trafilatura's search is thorough but costs ~20 ms on a big page
         meta.authors = clean_authors(_split_authors(trafilatura_author(tree)))
+    meta.authors = meta.authors or meta.credited  # an outlet, where no person is named
     shown = shown_dates(tree)
     found = _found_date(tree, url, extensive=meta.date is None and not shown)
     meta.date = shown_or_merged(meta, found, shown)

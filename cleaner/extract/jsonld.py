@@ -41,7 +41,8 @@ class LdArticle:
     """The fields of the article object we use; empty when the page has none."""
 
     headline: str | None = None
-    authors: list[str] = field(default_factory=list)
+    authors: list[str] = field(default_factory=list)  # people (and what is not typed else)
+    organizations: list[str] = field(default_factory=list)  # authors typed Organization
     date: str | None = None
     date_modified: str | None = None
     description: str | None = None
@@ -118,6 +119,7 @@ def _article(obj: dict[str, Any], by_id: dict[str, dict[str, Any]]) -> LdArticle
     return LdArticle(
         headline=_text(obj.get("headline")) or _text(obj.get("name")),
         authors=people(obj.get("author"), by_id),
+        organizations=people(obj.get("author"), by_id, organizations=True),
         date=_text(obj.get("datePublished")) or _text(obj.get("dateCreated")),
         date_modified=_text(obj.get("dateModified")),
         description=_text(obj.get("description")),
@@ -132,19 +134,16 @@ def _resolve(value: Any, by_id: dict[str, dict[str, Any]]) -> Any:
     return value
 
 
-def people(value: Any, by_id: dict[str, dict[str, Any]]) -> list[str]:
-    """Author names, references resolved, objects typed Organization (and not Person) left
-    out: the byline search finds the people a site names only in the page."""
+def people(value: Any, by_id: dict[str, dict[str, Any]], organizations: bool = False) -> list[str]:
+    """Author names, references resolved; objects typed Organization (and not Person) apart
+    (`organizations` selects them): a page credits an outlet only where it names no person."""
     if isinstance(value, list):
-        return [name for item in value for name in people(item, by_id)]
+        return [name for item in value for name in people(item, by_id, organizations)]
     value = _resolve(value, by_id)
-    if (
-        isinstance(value, dict)
-        and "Organization" in _types(value)
-        and "Person" not in _types(value)
-    ):
-        return []
-    return names(value)
+    kinds = _types(value) if isinstance(value, dict) else set()
+    # NewsMediaOrganization, Corporation... end in "Organization" or are schema.org kin
+    typed_org = "Person" not in kinds and any(k.endswith("Organization") for k in kinds)
+    return names(value) if typed_org == organizations else []
 
 
 def names(value: Any) -> list[str]:

@@ -20,8 +20,14 @@ import re
 from cleaner.metadata.dates import MONTHS
 
 _PREFIX = re.compile(
-    r"^(?:[\w\-]+\s+){0,3}?(?:von|by|par|di|por|door|av|af|vum|de)\s*:?\s+"
-    r"|^(?:autor(?:in)?|author|text|written by|reporting by)\s*:?\s*",
+    r"^(?P<lead>(?:[\w\-]+\s+){0,3}?)(?:von|by|par|di|por|door|av|af|vum|de)\s*:?\s+"
+    r"|^(?:autor(?:in)?|authors?|text|(?:written|posted|reporting) by)\s*:?\s*",
+    re.I,
+)
+# "Ein Kommentar von X", "Written by X", "Words by X": what may stand before the prefix word
+_LEAD_IN = re.compile(
+    r"^(?:ein|eine|a|an|un|une|uno|una|written|posted|reported|reporting|words|text|story"
+    r"|photos?|fotos?|geschrieben)$",
     re.I,
 )
 _BRACKETS = re.compile(r"\([^)]*\)|\[[^\]]*\]|\S+@\S+|https?://\S+")
@@ -29,7 +35,9 @@ _SPLIT = re.compile(r"\s*(?:[,;|&/·•]|\s(?:und|and|sowie|et|y|e|u\.|en|och|og
 _ROLE = re.compile(
     r"redakt|korrespond|reporter|autor|author|editor|writer|journalist|mitarbeiter|volontär"
     r"|kolumnist|columnist|correspondent|contributor|staff|fotograf|photographer|moderat"
-    r"|chefredakt|ressortleit|interview|kommentar|analyse|gastbeitrag",
+    r"|chefredakt|ressortleit|interview|kommentar|analyse|gastbeitrag"
+    r"|contribut|director|founder|manager|\bhead\b|\blead\b|chief|senior|officer|reviewer"
+    r"|analyst|specialist|strategist|marketing|\bceo\b",
     re.I,
 )
 _OUTLET = re.compile(
@@ -66,10 +74,14 @@ _GLUED = re.compile(r"(?<=[a-zà-ÿß]{2})(?=[A-ZÀ-Þ][a-zà-ÿß]{2})")
 MAX_NAME_TOKENS = 5
 
 
-def split_authors(value: str) -> list[str]:
-    """The people a byline names, in order, each once."""
-    value = _BRACKETS.sub(" ", value).strip()
-    value = _PREFIX.sub("", value)
+def split_authors(value: str, named: bool = False) -> list[str]:
+    """The people a byline names, in order, each once. `named`: the value is an author field
+    (a JSON-LD author's name, an author meta tag) that credits whoever the page credits, a
+    person, a team, an outlet or a handle: only prefixes, brackets, addresses, dates and
+    credentials go, and a comma splits only between names of two words or more."""
+    value = _without_prefix(_BRACKETS.sub(" ", value).strip())
+    if named:
+        return _named(value)
     parts = [p for p in _SPLIT.split(value) if p.strip()]
     shout = all(_is_upper(p) for p in parts)  # a byline in capitals ("By JANE EXAMPLE")
     names: list[str] = []
@@ -80,20 +92,89 @@ def split_authors(value: str) -> list[str]:
     return names
 
 
+def looks_like_outlet(name: str) -> bool:
+    """An outlet, agency or desk credited as author ('n-tv NACHRICHTEN', 'Der Postillon',
+    'dpa', 'MDR THÜRINGEN', 'BR24 Redaktion'), or a user handle ('andrew.keaveney',
+    'jd2024'): not plainly a person's name."""
+    words = name.split()
+    shouted = len(words) > 1 and _is_upper(name)
+    handle = len(words) == 1 and (not name[:1].isupper() or bool(_HANDLE.search(name)))
+    return bool(_OUTLET.search(name) or _ARTICLE.match(name) or shouted or handle)
+
+
+_HANDLE = re.compile(r"[\d_.@]")
+
+
+def _without_prefix(value: str) -> str:
+    """'Von X', 'By: X', 'Ein Kommentar von X'; not the particle of 'Michelle de Oliveira'."""
+    match = _PREFIX.match(value)
+    if match is None:
+        return value
+    lead = (match.group("lead") or "").split()
+    introduces = not lead or _LEAD_IN.match(lead[0]) or any(_ROLE.search(w) for w in lead)
+    if introduces or all(w[:1].islower() for w in lead):
+        return value[match.end() :]
+    return value
+
+
+_NAMED_SPLIT = re.compile(r"\s*(?:[;|&]|\s(?:und|and|et|y|en|och|og)\s)\s*")
+_CREDENTIAL = re.compile(r"^[A-Z]{2,6}[®™]?\.?$")  # "CPP", "PSP", "CEPF®" after a name
+_PLACEHOLDER = frozenset({"undefined", "null", "none", "unknown", "n/a", "admin", "administrator"})
+
+
+def _named(value: str) -> list[str]:
+    parts = [p.strip(" ,.:-–—") for p in _NAMED_SPLIT.split(value)]
+    if len(parts) == 1 and all(len(p.split()) >= 2 for p in value.split(",")):
+        parts = [p.strip() for p in value.split(",")]  # "Anna Beispiel, Max Muster"
+    names: list[str] = []
+    for part in parts:
+        # what follows a comma is a title, a credential or the outlet, not the name
+        name = _credited(part.split(",")[0])
+        if name and name not in names and name.lower() not in _PLACEHOLDER:
+            names.append(name)
+    return names
+
+
+def _credited(part: str) -> str:
+    """The name in one part of an author field, as written, without a glued date or trailing
+    credentials ('Jeffrey A. Slotnick CPP, PSP')."""
+    tokens = _without_date_tail(part.split())
+    while len(tokens) > 2 and _CREDENTIAL.match(tokens[-1]):
+        tokens.pop()
+    name = " ".join(tokens)
+    return name if any(ch.isalpha() for ch in name) else ""
+
+
 def _person(part: str, shout: bool) -> str:
     """The name in one part, or '' if the part is an outlet, a role, a city or a date."""
-    tokens = [t for t in part.strip(" .:-–—").split() if not _ROLE.search(t)]
+    tokens = part.strip(" .:-–—").split()
+    # a job title after the name ends it ("Matt Muster Head Winemaker"); one before it goes
+    cut = next((i for i, t in enumerate(tokens) if i >= 2 and _ROLE.search(t)), len(tokens))
+    tokens = [t for t in tokens[:cut] if not _ROLE.search(t)]
     part = " ".join(tokens)
     if not part or _OUTLET.search(part) or _ARTICLE.match(part) or (_is_upper(part) and not shout):
         return ""
-    tokens = [t.title() if shout else t for t in tokens]
-    while tokens and (tokens[-1].lower().rstrip(".") in MONTHS or _has_digit(tokens[-1])):
-        tokens.pop()  # a date glued on: "Stephanie Bazzle June 3, 2024"
+    tokens = _without_date_tail([t.title() if shout else t for t in tokens])
     while tokens and not tokens[0][:1].isupper():
         tokens.pop(0)  # "unserem Redakteur X", "par notre envoyé X"
     if not 2 <= len(tokens) <= MAX_NAME_TOKENS or not all(_name_token(t) for t in tokens):
         return ""
     return " ".join(tokens)
+
+
+def _without_date_tail(tokens: list[str]) -> list[str]:
+    """A date glued on ("Stephanie Bazzle June 3, 2024", "Name - Mar 27"): digits, dashes and
+    the month before them go; a month alone only where a name of two words is left
+    ("Stephanie Bazzle June"), so "Tom May" and "Alyssa Maio" stay whole."""
+    tokens, dated = list(tokens), False
+    while tokens:
+        last = tokens[-1]
+        if _has_digit(last) or not any(ch.isalpha() for ch in last):
+            dated = dated or _has_digit(last)
+        elif not (last.lower().rstrip(".,") in MONTHS and (dated or len(tokens) > 2)):
+            break
+        tokens.pop()
+    return tokens
 
 
 def _unglue(name: str) -> list[str]:

@@ -3,8 +3,8 @@
 Each field takes the first source that gives a usable value:
 - title/kicker: og:title, twitter:title, JSON-LD headline, <h1>, <title>; site name stripped
   (see extract.titles);
-- authors: the JSON-LD article's author names, else a byline the extractor finds, cleaned of
-  "Von"/"By", roles, e-mail addresses and trailing city names;
+- authors: who the author fields credit (metadata.credits: people first, an outlet only
+  where no person is named), else a byline the extractor finds;
 - date, date_modified: JSON-LD, then article:published_time and similar meta tags, as ISO 8601;
 - sitename: og:site_name, then the JSON-LD publisher; description: og/meta description;
 - url: the canonical link, then og:url.
@@ -12,16 +12,14 @@ Each field takes the first source that gives a usable value:
 
 from __future__ import annotations
 
-import re
 from dataclasses import astuple, dataclass, field
 from datetime import datetime
 
 from lxml import html as lxml_html
-from lxml.etree import XPath
 
 from cleaner.extract.jsonld import LdArticle, article_from_tree
 from cleaner.extract.titles import TitleSources, choose_title, site_keys
-from cleaner.metadata.authors import split_authors
+from cleaner.metadata.credits import field_credits
 from cleaner.metadata.dates import to_iso
 from cleaner.metadata.visible_date import ShownDate
 from cleaner.urls import host_of
@@ -41,17 +39,6 @@ DATE_META = (
     "sailthru.date",
 )
 MODIFIED_META = ("article:modified_time", "og:updated_time", "dateModified", "last-modified")
-AUTHOR_META = ("author", "article:author", "parsely-author", "sailthru.author", "dc.creator", "byl")
-# Byline elements as CMSs mark them; the first few in document order are the header's.
-BYLINE = XPath(
-    "(//*[@rel='author' or @itemprop='author' or contains(@class, 'byline')"
-    " or contains(@class, 'Byline') or contains(@class, 'author') or contains(@class, 'Author')]"
-    ")[position() <= 8]"
-)
-_BYLINE_END = re.compile(r"\s(?:Stand|Aktualisiert|Veröffentlicht|Updated|Published)\b.*|\s\d.*")
-_NAME = re.compile(
-    r"^[A-ZÄÖÜ][\w’'.-]+(?:\s+(?:von|van|de|der|zu|di|da|le|la)?\s*[A-ZÄÖÜ][\w’'.-]+){1,3}$"
-)
 
 
 @dataclass
@@ -61,6 +48,7 @@ class PageMeta:
     title: str | None = None
     kicker: str | None = None
     authors: list[str] = field(default_factory=list)
+    credited: list[str] = field(default_factory=list)  # outlets: when no person is named
     date: str | None = None
     date_modified: str | None = None
     sitename: str | None = None
@@ -78,10 +66,12 @@ def page_meta(tree: lxml_html.HtmlElement, url: str | None) -> PageMeta:
     keys = site_keys(host_of(url) or None, [name for name in (sitename, ld.publisher) if name])
     sources = _title_sources(tree, metas, ld)
     title, kicker = choose_title(sources, keys)
+    credits = field_credits(ld, tree)
     return PageMeta(
         title=title,
         kicker=kicker,
-        authors=clean_authors(ld.authors),
+        authors=credits.people,
+        credited=credits.outlets,
         date=_first_date([ld.date, *(metas.get(k) for k in DATE_META)]),
         date_modified=_first_date([ld.date_modified, *(metas.get(k) for k in MODIFIED_META)]),
         sitename=sitename,
@@ -184,33 +174,3 @@ def shown_or_merged(meta: PageMeta, found_day: str | None, shown: list[ShownDate
 
 def _plausible(iso: str) -> bool:
     return 1990 <= int(iso[:4]) <= datetime.now().year + 1
-
-
-def clean_authors(names: list[str]) -> list[str]:
-    """The people in author meta values or bylines: THE splitter, metadata.authors."""
-    out: list[str] = []
-    for raw in names:
-        out.extend(name for name in split_authors(raw) if name not in out)
-    return out
-
-
-def byline_authors(tree: lxml_html.HtmlElement) -> list[str]:
-    """Names from the author meta tags or the first byline element that holds real names
-    (capitalised words, no digits): a cheap look before trafilatura's slower author search."""
-    texts = [
-        meta.get("content") or "" for meta in tree.iterfind(".//meta") if _is_author_meta(meta)
-    ]
-    texts += [" ".join(node.itertext()) for node in BYLINE(tree)]  # "Von<b>Name</b>" keeps a gap
-    for text in texts:
-        names = [
-            n
-            for n in clean_authors([_BYLINE_END.sub("", " ".join(text.split()))])
-            if _NAME.match(n)
-        ]
-        if names:
-            return names
-    return []
-
-
-def _is_author_meta(meta: lxml_html.HtmlElement) -> bool:
-    return (meta.get("name") or meta.get("property") or "").lower() in AUTHOR_META

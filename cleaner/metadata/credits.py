@@ -1,0 +1,89 @@
+"""Who a page credits as author: people first, an outlet or team only where no person is named.
+
+Sources in order: the JSON-LD article's authors (taken as the page gives them, with the
+agencies and outlets credited beside its people: "Reuters" next to a reporter), author meta
+tags, byline elements, trafilatura's author search (extract.html calls the last two). An
+author field credits whoever the page credits, so its values are read in THE splitter's
+`named` mode (teams, handles and single names kept); bylines are free text and give people
+only. Outlets, agencies and sites credited alone ("n-tv NACHRICHTEN", "dpa", an Organization
+in the JSON-LD) stand in only when no source names a person: both dev sets' truths credit
+them then, and only then.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from lxml import html as lxml_html
+from lxml.etree import XPath
+
+from cleaner.extract.jsonld import LdArticle
+from cleaner.metadata.authors import looks_like_outlet, split_authors
+
+AUTHOR_META = ("author", "article:author", "parsely-author", "sailthru.author", "dc.creator", "byl")
+# Byline elements as CMSs mark them; the first few in document order are the header's.
+BYLINE = XPath(
+    "(//*[@rel='author' or @itemprop='author' or contains(@class, 'byline')"
+    " or contains(@class, 'Byline') or contains(@class, 'author') or contains(@class, 'Author')]"
+    ")[position() <= 8]"
+)
+_BYLINE_END = re.compile(
+    r"(?:^|\s)(?:Stand|Aktualisiert|Veröffentlicht|Updated|Published)\b.*|\s\d.*"
+)
+_NAME = re.compile(
+    r"^[A-ZÄÖÜ][\w’'.-]+(?:\s+(?:von|van|de|der|zu|di|da|le|la)?\s*[A-ZÄÖÜ][\w’'.-]+){1,3}$"
+)
+
+
+@dataclass
+class Credits:
+    people: list[str] = field(default_factory=list)  # the authors, when a field names people
+    outlets: list[str] = field(default_factory=list)  # credited when nothing names a person
+
+
+def field_credits(ld: LdArticle, tree: lxml_html.HtmlElement) -> Credits:
+    """Credits from the author fields: JSON-LD, then the author meta tags."""
+    named = clean_authors(ld.authors, named=True)
+    organizations = clean_authors(ld.organizations, named=True)
+    if any(not looks_like_outlet(name) for name in named):
+        return Credits(_once(named + organizations))
+    metas = clean_authors(_author_metas(tree), named=True)
+    people = [name for name in metas if not looks_like_outlet(name)]
+    others = [name for name in metas if name not in people]
+    return Credits(_once(people), _once(named + organizations + others))
+
+
+def _once(names: list[str]) -> list[str]:
+    """Each name once, whatever its capitals ('ndr.de' in the JSON-LD, 'NDR.de' in a meta)."""
+    kept: dict[str, str] = {}
+    for name in names:
+        kept.setdefault(name.casefold(), name)
+    return list(kept.values())
+
+
+def clean_authors(names: list[str], named: bool = False) -> list[str]:
+    """The people (or, `named`, the credited) in author values: THE splitter, metadata.authors."""
+    out: list[str] = []
+    for raw in names:
+        out.extend(name for name in split_authors(raw, named) if name not in out)
+    return out
+
+
+def byline_authors(tree: lxml_html.HtmlElement) -> list[str]:
+    """Names from the first byline element that holds real names (capitalised words, no
+    digits): a cheap look before trafilatura's slower author search."""
+    for node in BYLINE(tree):
+        text = " ".join(" ".join(node.itertext()).split())  # "Von<b>Name</b>" keeps a gap
+        names = [n for n in clean_authors([_BYLINE_END.sub("", text)]) if _NAME.match(n)]
+        if names:
+            return names
+    return []
+
+
+def _author_metas(tree: lxml_html.HtmlElement) -> list[str]:
+    return [meta.get("content") or "" for meta in tree.iterfind(".//meta") if _is_author_meta(meta)]
+
+
+def _is_author_meta(meta: lxml_html.HtmlElement) -> bool:
+    return (meta.get("name") or meta.get("property") or "").lower() in AUTHOR_META
