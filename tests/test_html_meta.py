@@ -321,3 +321,21 @@ def test_an_outlet_alone_is_credited_only_as_a_stand_in() -> None:
     assert _credits('<meta name="author" content="n-tv NACHRICHTEN">', ld) == Credits(
         [], ["kicker", "n-tv NACHRICHTEN"]
     )
+
+
+def _completed(body: str, ld: str = "") -> list[str]:
+    from cleaner.extract.html import complete_meta
+
+    script = f'<script type="application/ld+json">{ld}</script>' if ld else ""
+    tree = lxml_html.document_fromstring(f"<html><head>{script}</head><body>{body}</body></html>")
+    return complete_meta(page_meta(tree, None), tree, None).authors
+
+
+def test_a_team_the_byline_credits_stands_in_when_no_person_is_named() -> None:
+    assert _completed('<h1>T</h1><span class="author-name">Podium Staff</span>') == ["Podium Staff"]
+
+
+def test_a_person_in_the_byline_beats_the_outlet_in_the_author_fields() -> None:
+    ld = json.dumps({"@type": "NewsArticle", "author": {"@type": "Organization", "name": "kicker"}})
+    assert _completed('<p class="byline">Von Erika Muster</p>', ld) == ["Erika Muster"]
+    assert _completed("<p>Text</p>", ld) == ["kicker"]

@@ -141,8 +141,9 @@ def _credited(part: str) -> str:
     tokens = _without_date_tail(part.split())
     while len(tokens) > 2 and _CREDENTIAL.match(tokens[-1]):
         tokens.pop()
-    name = " ".join(tokens)
-    return name if any(ch.isalpha() for ch in name) else ""
+    if all(t.lower().rstrip(".,") in MONTHS for t in tokens):
+        return ""  # a date's month, not a name ("Dec. 19, 2025 · ...")
+    return " ".join(tokens)
 
 
 def _person(part: str, shout: bool) -> str:
