@@ -226,6 +226,10 @@ def test_jsonld_with_raw_newlines_and_entities() -> None:
         ('<div class="article-byline">Von: Simone Jung</div>', ["Simone Jung"]),
         ('<p class="byline">von David Straub Stand: 28. April 2023</p>', ["David Straub"]),
         ('<span class="author">ku Frankfurt</span>', []),
+        (  # a date line before the name, a job title after it
+            '<p class="byline">Updated January 08, 2026 Written by Meghan Muster Content Lead</p>',
+            ["Meghan Muster"],
+        ),
     ],
 )
 def test_byline_authors(page: str, expected: list[str]) -> None:
@@ -329,6 +333,10 @@ def _completed(body: str, ld: str = "") -> list[str]:
     script = f'<script type="application/ld+json">{ld}</script>' if ld else ""
     tree = lxml_html.document_fromstring(f"<html><head>{script}</head><body>{body}</body></html>")
     return complete_meta(page_meta(tree, None), tree, None).authors
+
+
+def test_a_short_byline_credit_stands_in_when_nothing_else_names_anyone() -> None:
+    assert _completed('<h1>T</h1><div class="byline">Staff</div>') == ["Staff"]
 
 
 def test_a_team_the_byline_credits_stands_in_when_no_person_is_named() -> None:

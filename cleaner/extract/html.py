@@ -19,7 +19,7 @@ from cleaner.extract.assemble import assemble
 from cleaner.extract.embeds import cut_embeds
 from cleaner.extract.headlines import drop_headlines, kicker_from
 from cleaner.extract.text import to_lines
-from cleaner.metadata.credits import byline_authors, clean_authors
+from cleaner.metadata.credits import byline_authors, byline_credits, clean_authors
 from cleaner.metadata.html_meta import (
     PageMeta,
     iso_date,
@@ -229,5 +229,5 @@ def _page_authors(tree: lxml_html.HtmlElement) -> tuple[list[str], list[str]]:
     people = byline_authors(tree)
     found = trafilatura_author(tree) if not people else None  # joined with '; '
     if not found:
-        return people, []
+        return people, ([] if people else byline_credits(tree))
     return clean_authors([found]), clean_authors(found.split("; "), named=True)

@@ -37,7 +37,7 @@ _ROLE = re.compile(
     r"|kolumnist|columnist|correspondent|contributor|staff|fotograf|photographer|moderat"
     r"|chefredakt|ressortleit|interview|kommentar|analyse|gastbeitrag"
     r"|contribut|director|founder|manager|\bhead\b|\blead\b|chief|senior|officer|reviewer"
-    r"|analyst|specialist|strategist|marketing|\bceo\b",
+    r"|analyst|specialist|strategist|marketing|\bcontent\b|\bceo\b",
     re.I,
 )
 _OUTLET = re.compile(

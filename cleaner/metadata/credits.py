@@ -31,6 +31,13 @@ BYLINE = XPath(
 _BYLINE_END = re.compile(
     r"(?:^|\s)(?:Stand|Aktualisiert|Veröffentlicht|Updated|Published)\b.*|\s\d.*"
 )
+# "Updated January 08, 2026 Written by X", "12.03.2024 | Von X": a date line before the name
+_LEADING_DATE = re.compile(
+    r"^(?:(?:last\s+)?updated|published|posted|veröffentlicht|aktualisiert)?\s*:?\s*(?:on\s+|am\s+)?"
+    r"(?:[^\W\d]+\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{1,2}\.?\s*[^\W\d]+\.?\s+\d{4}"
+    r"|\d{1,2}\.\d{1,2}\.\d{2,4})\s*[|·•,-]?\s*",
+    re.I,
+)
 _NAME = re.compile(
     r"^[A-ZÄÖÜ][\w’'.-]+(?:\s+(?:von|van|de|der|zu|di|da|le|la)?\s*[A-ZÄÖÜ][\w’'.-]+){1,3}$"
 )
@@ -75,9 +82,22 @@ def byline_authors(tree: lxml_html.HtmlElement) -> list[str]:
     digits): a cheap look before trafilatura's slower author search."""
     for node in BYLINE(tree):
         text = " ".join(" ".join(node.itertext()).split())  # "Von<b>Name</b>" keeps a gap
-        names = [n for n in clean_authors([_BYLINE_END.sub("", text)]) if _NAME.match(n)]
+        text = _BYLINE_END.sub("", _LEADING_DATE.sub("", text))
+        names = [n for n in clean_authors([text]) if _NAME.match(n)]
         if names:
             return names
+    return []
+
+
+MAX_CREDIT_WORDS = 4  # "Podium Staff", "The Example Team": a longer text is a bio or a date line
+
+
+def byline_credits(tree: lxml_html.HtmlElement) -> list[str]:
+    """Whoever the first short byline element credits when none names a person."""
+    for node in BYLINE(tree):
+        text = " ".join(" ".join(node.itertext()).split())
+        if 0 < len(text.split()) <= MAX_CREDIT_WORDS:
+            return clean_authors([_BYLINE_END.sub("", text)], named=True)
     return []
 
 
