@@ -2,12 +2,12 @@
 
 A news page states its title up to five times: og:title, twitter:title, the JSON-LD headline,
 the visible <h1> and <title>. They differ in telling ways: <title> and og:title carry the site
-name ("... | FAZ", "... - DER SPIEGEL"); the <h1> or the JSON-LD headline may carry a kicker
-("Neue Leipziger Schule: Judy Lybke ..."); og:title is sometimes a social-media variant. We take
-og:title as the default: on the development pages it is the editorial title more often than the
-<h1> (which some sites fill with an SEO variant) or the JSON-LD headline; the other sources only
-serve to strip the site name and to find the kicker.
-"""
+name ("... | FAZ", "... - DER SPIEGEL") and taglines after a pipe; the <h1> or the JSON-LD
+headline may carry a kicker ("Neue Leipziger Schule: Judy Lybke ..."); og:title is sometimes a
+social-media variant. The visible <h1> is the title when it is this article's headline (it
+shares words with another source and is not the site's name) and not merely the meta title
+under a kicker; else og:title, then the other sources. The rest serve to strip the site name
+and to find the kicker."""
 
 from __future__ import annotations
 

@@ -9,6 +9,8 @@ numeric form that could be day-first or month-first ("03/09/2026") is never gues
 
 from __future__ import annotations
 
+import re
+from collections import deque
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
@@ -32,7 +34,7 @@ class ShownDate:
 
 def shown_dates(tree: lxml_html.HtmlElement) -> list[ShownDate]:
     """Dates with a day in the text around the first <h1>, nearest first."""
-    chunks = list(_chunks(tree))
+    chunks = _around_headline(_chunks(tree))
     start = next((i for i, (_, where) in enumerate(chunks) if where == "h1"), None)
     if start is None:
         return []
@@ -40,6 +42,30 @@ def shown_dates(tree: lxml_html.HtmlElement) -> list[ShownDate]:
     after = _dates(chunks, range(end, len(chunks)), AFTER_CHARS)
     before = _dates(chunks, range(start - 1, -1, -1), BEFORE_CHARS)
     return _revisions_marked(sorted(after + before, key=lambda shown: shown.distance))
+
+
+def _around_headline(stream: Iterator[tuple[str, str]]) -> list[tuple[str, str]]:
+    """The chunks of the two windows and the <h1> between them: the walk stops after the
+    window below the headline (most of a page is never read)."""
+    before: deque[tuple[str, str]] = deque()
+    size = 0
+    for chunk in stream:
+        if chunk[1] == "h1":
+            break
+        before.append(chunk)
+        size += len(chunk[0])
+        while size - len(before[0][0]) > BEFORE_CHARS + MARKER_CHARS:
+            size -= len(before.popleft()[0])
+    else:
+        return list(before)  # no headline
+    chunks = [*before, chunk]
+    after = 0
+    for chunk in stream:
+        chunks.append(chunk)
+        after += len(chunk[0]) if chunk[1] != "h1" else 0
+        if after >= AFTER_CHARS:
+            break
+    return chunks
 
 
 def _revisions_marked(dates: list[ShownDate]) -> list[ShownDate]:
@@ -54,7 +80,7 @@ def _dates(chunks: list[tuple[str, str]], order: range, budget: int) -> list[Sho
     distance = 0
     for i in order:
         text, _ = chunks[i]
-        iso = to_iso(text)
+        iso = _date_in(text)
         if iso and len(iso) >= len("2024-03-12"):
             found.append(ShownDate(iso, _after_marker(chunks, i, iso), distance))
         distance += len(text)
@@ -68,18 +94,27 @@ def _after_marker(chunks: list[tuple[str, str]], i: int, iso: str) -> bool:
     text before the year."""
     before = ""
     for text, _ in reversed(chunks[max(i - 3, 0) : i]):
-        if to_iso(text):
+        if _date_in(text):
             break
         before = f"{text} {before}"
     head = chunks[i][0].split(iso[:4])[0]
     return names_a_revision(f"{before[-MARKER_CHARS:]} {head}")
 
 
+_DIGIT = re.compile(r"\d")
+
+
+def _date_in(text: str) -> str | None:
+    """THE normaliser's date, asked only where a digit is (a date with a day has one)."""
+    return to_iso(text) if _DIGIT.search(text) else None
+
+
 def _chunks(tree: lxml_html.HtmlElement) -> Iterator[tuple[str, str]]:
     """(text, 'h1' or '') in reading order; a <time> element gives its datetime value first,
     then its own text (where "Updated" may stand: the same day, so it marks both)."""
     skipping, in_h1 = 0, 0
-    for event, node in etree.iterwalk(tree, events=("start", "end")):
+    body = tree.find("body")  # the head holds no visible date
+    for event, node in etree.iterwalk(tree if body is None else body, events=("start", "end")):
         tag = node.tag if isinstance(node.tag, str) else ""
         if event == "start":
             skipping += tag in _SKIPPED
