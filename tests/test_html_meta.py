@@ -347,3 +347,21 @@ def test_a_person_in_the_byline_beats_the_outlet_in_the_author_fields() -> None:
     ld = json.dumps({"@type": "NewsArticle", "author": {"@type": "Organization", "name": "kicker"}})
     assert _completed('<p class="byline">Von Erika Muster</p>', ld) == ["Erika Muster"]
     assert _completed("<p>Text</p>", ld) == ["kicker"]
+
+
+def test_teaser_boxes_and_comment_signatures_are_no_bylines() -> None:
+    teaser = '<div class="author-box">My Top 23 Herbs and Flowers for the Garden ' + "word " * 20
+    comment = '<p class="comment-author">Lori Muster says</p>'
+    byline = '<span class="author">Erika Muster</span>'
+    tree = lxml_html.document_fromstring(
+        f"<html><body>{teaser}</div>{comment}{byline}</body></html>"
+    )
+    assert byline_authors(tree) == ["Erika Muster"]
+
+
+def test_a_byline_that_is_the_credited_outlet_and_a_month_is_the_outlet() -> None:
+    ld = json.dumps(
+        {"@type": "NewsArticle", "author": {"@type": "Organization", "name": "ServiceExample"}}
+    )
+    byline = '<p class="byline">ServiceExample November 26th, 2024 10 Min Read</p>'
+    assert _completed(byline, ld) == ["ServiceExample"]

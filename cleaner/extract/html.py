@@ -182,6 +182,8 @@ def complete_meta(meta: PageMeta, tree: lxml_html.HtmlElement, url: str | None) 
     """Fill authors and date from the page body when JSON-LD and meta tags had none."""
     if not meta.authors:
         people, credited = _page_authors(tree)
+        if _extend_a_credit(people, meta.credited):
+            people = []  # "ServiceTitan November": the credited outlet and a date's month
         meta.authors = people or meta.credited or credited
     shown = shown_dates(tree)
     found = _found_date(tree, url, extensive=meta.date is None and not shown)
@@ -217,6 +219,12 @@ def _to_extracted(text: str, meta: PageMeta, url: str | None) -> Extracted:
         sitename=meta.sitename,
         description=meta.description,
         captions=meta.captions,
+    )
+
+
+def _extend_a_credit(people: list[str], credited: list[str]) -> bool:
+    return bool(people) and all(
+        any(person.startswith(f"{name} ") for name in credited) for person in people
     )
 
 

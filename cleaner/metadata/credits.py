@@ -38,6 +38,8 @@ _LEADING_DATE = re.compile(
     r"|\d{1,2}\.\d{1,2}\.\d{2,4})\s*[|·•,-]?\s*",
     re.I,
 )
+MAX_BYLINE_WORDS = 16  # "Von Erika Muster und Max Beispiel, Berlin | 12.03.2024, 10:15 Uhr"
+_COMMENT = re.compile(r"\bsays\b|\bsagt\b|\breply\b|\bantworten\b", re.I)
 _NAME = re.compile(
     r"^[A-ZÄÖÜ][\w’'.-]+(?:\s+(?:von|van|de|der|zu|di|da|le|la)?\s*[A-ZÄÖÜ][\w’'.-]+){1,3}$"
 )
@@ -82,6 +84,8 @@ def byline_authors(tree: lxml_html.HtmlElement) -> list[str]:
     digits): a cheap look before trafilatura's slower author search."""
     for node in BYLINE(tree):
         text = " ".join(" ".join(node.itertext()).split())  # "Von<b>Name</b>" keeps a gap
+        if len(text.split()) > MAX_BYLINE_WORDS or _COMMENT.search(text):
+            continue  # a teaser or bio box with "author" in its class, a comment's signature
         text = _BYLINE_END.sub("", _LEADING_DATE.sub("", text))
         names = [n for n in clean_authors([text]) if _NAME.match(n)]
         if names:
