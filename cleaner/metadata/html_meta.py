@@ -167,9 +167,8 @@ def shown_or_merged(meta: PageMeta, found_day: str | None, shown: list[ShownDate
         return next(agreeing, published[0])
     if meta.date or not shown:
         return merge_dates(meta.date, found_day)
-    return next(
-        (d for d in [meta.date_modified] if d and d[:10] == shown[0].iso[:10]), shown[0].iso
-    )
+    modified = meta.date_modified
+    return modified if modified and modified[:10] == shown[0].iso[:10] else shown[0].iso
 
 
 def _plausible(iso: str) -> bool:
