@@ -226,6 +226,10 @@ def test_jsonld_with_raw_newlines_and_entities() -> None:
         ('<div class="article-byline">Von: Simone Jung</div>', ["Simone Jung"]),
         ('<p class="byline">von David Straub Stand: 28. April 2023</p>', ["David Straub"]),
         ('<span class="author">ku Frankfurt</span>', []),
+        (  # a byline that says it is one credits single names too, not the date after them
+            '<p class="byline">Posted by Linny and Peter on Friday December 19, 2025</p>',
+            ["Linny", "Peter"],
+        ),
         (  # a date line before the name, a job title after it
             '<p class="byline">Updated January 08, 2026 Written by Meghan Muster Content Lead</p>',
             ["Meghan Muster"],

@@ -105,6 +105,11 @@ def looks_like_outlet(name: str) -> bool:
 _HANDLE = re.compile(r"[\d_.@]")
 
 
+def introduces_a_byline(value: str) -> bool:
+    """'By X', 'Von X', 'Written by X': the text says it names the authors."""
+    return _without_prefix(value) != value
+
+
 def _without_prefix(value: str) -> str:
     """'Von X', 'By: X', 'Ein Kommentar von X'; not the particle of 'Michelle de Oliveira'."""
     match = _PREFIX.match(value)

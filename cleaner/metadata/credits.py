@@ -19,7 +19,7 @@ from lxml import html as lxml_html
 from lxml.etree import XPath
 
 from cleaner.extract.jsonld import LdArticle
-from cleaner.metadata.authors import looks_like_outlet, split_authors
+from cleaner.metadata.authors import introduces_a_byline, looks_like_outlet, split_authors
 
 AUTHOR_META = ("author", "article:author", "parsely-author", "sailthru.author", "dc.creator", "byl")
 # Byline elements as CMSs mark them; the first few in document order are the header's.
@@ -40,6 +40,7 @@ _LEADING_DATE = re.compile(
 )
 MAX_BYLINE_WORDS = 16  # "Von Erika Muster und Max Beispiel, Berlin | 12.03.2024, 10:15 Uhr"
 _COMMENT = re.compile(r"\bsays\b|\bsagt\b|\breply\b|\bantworten\b", re.I)
+_DATE_INTRO = re.compile(r"\s(?:on|am|le|el|il|op)\s.*$")  # "By X on Friday December 19"
 _NAME = re.compile(
     r"^[A-ZÄÖÜ][\w’'.-]+(?:\s+(?:von|van|de|der|zu|di|da|le|la)?\s*[A-ZÄÖÜ][\w’'.-]+){1,3}$"
 )
@@ -88,6 +89,8 @@ def byline_authors(tree: lxml_html.HtmlElement) -> list[str]:
             continue  # a teaser or bio box with "author" in its class, a comment's signature
         text = _BYLINE_END.sub("", _LEADING_DATE.sub("", text))
         names = [n for n in clean_authors([text]) if _NAME.match(n)]
+        if not names and introduces_a_byline(text):  # "Written By Linny and Peter"
+            names = clean_authors([_DATE_INTRO.sub("", text)], named=True)
         if names:
             return names
     return []
