@@ -179,3 +179,46 @@ def test_shipped_model_is_well_formed_and_fires_both_ways() -> None:
             assert max(tree.feature) < len(model.features)
             assert len(tree.feature) == len(tree.threshold) == len(tree.value)
     assert model.predict({}) in PAGE_TYPES
+
+
+# Scripts' and styles' text and tails, a noscript's own text (not its children's), a PI's
+# tail, non-breaking spaces, nested lists and links: every case the C scans must count as
+# the plain walk over every element does.
+_TRICKY_BODY = (
+    "<html><body> lead <script>var a = 1;</script> after script <style>p{}</style>"
+    "<noscript>own <img src=x> img tail</noscript><?php echo 1 ?> pi tail"
+    "<ul><li>one <a href=#>\xa0link\xa0 text </a><ul><li>inner</li></ul></li><li>two</li></ul>"
+    "<h2><a href=#>teaser</a></h2><h3>plain</h3><p>$ 5</p><p>costs</p><p>12 EUR</p>"
+    "</body></html>"
+)
+
+
+def _walked(body: Any) -> tuple[int, int, int, list[str]]:
+    """The plain walk the signals replaced: (text, link, listed characters, element texts)."""
+    text = link = listed = 0
+    texts = []
+    for node in body.iter():
+        if not isinstance(node.tag, str):
+            continue
+        if node.tag not in {"script", "style"} and node.text:
+            texts.append(node.text)
+        if node.tag in {"script", "style", "noscript"}:
+            continue
+        text += len((node.text or "").strip()) + len((node.tail or "").strip())
+        words = len(" ".join(node.text_content().split()))
+        if node.tag == "a":
+            link += words
+        elif node.tag == "li" and not any(a.tag == "li" for a in node.iterancestors()):
+            listed += words
+    return text, min(link, text), min(listed, text), texts
+
+
+def test_body_scans_count_as_the_plain_walk() -> None:
+    from lxml import html as lxml_html
+
+    from cleaner.pagekind.signals import _walk_body
+
+    body = lxml_html.document_fromstring(_TRICKY_BODY).find("body")
+    walk = _walk_body(body)
+    assert (walk.text, walk.link, walk.listed, walk.texts) == _walked(body)
+    assert walk.tags["a"] == 2 and walk.tags["h1"] == 0

@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from lxml import etree
 from lxml import html as lxml_html
 
 from cleaner.extract.jsonld import ARTICLE_TYPES
@@ -61,12 +62,13 @@ LD_GROUPS: dict[str, frozenset[str]] = {
     ),
 }
 _PRICE = re.compile(r"[$€£]\s?\d|\d[\d.,]*\s?(?:€|EUR|USD|GBP)\b")
-_TEASER_HEAD = "h2|h3|h4"
-_DATE_META = (
-    "//meta[@property='article:published_time' or @itemprop='datePublished'"
-    " or @name='date' or @name='pubdate' or @property='og:published_time']"
-    " | //*[@itemprop='datePublished']"
+_TEASER_HEADS = ("h2", "h3", "h4")
+# One scan each (a union of two paths scans the page twice).
+_DATE_META = etree.XPath(
+    "boolean(//*[@itemprop='datePublished' or self::meta and (@property='article:published_time'"
+    " or @name='date' or @name='pubdate' or @property='og:published_time')])"
 )
+_REL_NEXT = etree.XPath("boolean(//*[@rel='next'][self::link or self::a])")
 _ID_ATTRS = ("class", "id")
 
 
@@ -136,7 +138,7 @@ def _structure(tree: lxml_html.HtmlElement) -> Signals:
     if body is None:
         body = tree
     walk = _walk_body(body)
-    heads = len(body.xpath(f"(.//*[self::{_TEASER_HEAD.replace('|', ' or self::')}])[.//a]"))
+    heads = sum(_has_link(head) for head in body.iterdescendants(*_TEASER_HEADS))
     text_chars, tags = walk.text, walk.tags
     return {
         "link_share": walk.link / text_chars if text_chars else 1.0,
@@ -146,8 +148,8 @@ def _structure(tree: lxml_html.HtmlElement) -> Signals:
         "log_tables": math.log1p(tags["table"]),
         "log_forms": math.log1p(tags["form"]),
         "log_imgs": math.log1p(tags["img"]),
-        "rel_next": float(bool(tree.xpath("//link[@rel='next'] | //a[@rel='next']"))),
-        "meta_date": float(bool(tree.xpath(_DATE_META))),
+        "rel_next": float(_REL_NEXT(tree)),
+        "meta_date": float(_DATE_META(tree)),
         "log_teaser_heads": math.log1p(heads),
         "log_articles": math.log1p(tags["article"]),
         "log_times": math.log1p(tags["time"]),
@@ -161,7 +163,7 @@ def _structure(tree: lxml_html.HtmlElement) -> Signals:
 
 @dataclass
 class _BodyWalk:
-    """What one pass over the body collects (one pass: each extra scan costs ~0.05 ms)."""
+    """What the body's scans collect."""
 
     text: int = 0  # characters of visible text
     link: int = 0  # of which inside links
@@ -170,31 +172,55 @@ class _BodyWalk:
     tags: Counter[str] = field(default_factory=Counter)  # elements below the body, by tag
 
 
+# The tags the signals count. The counts and texts come from lxml's C loops (tag-filtered
+# iteration, XPath) rather than a Python walk over every element: same numbers, a third of
+# the time.
+_COUNTED = (
+    *("a", "h1", "table", "form", "img", "article", "time", "pre", "code", "input", "select"),
+    "button",
+)
+_NOT_SHOWN = ("script", "style", "noscript")
+_ALL_TEXT = etree.XPath("descendant-or-self::text()", smart_strings=False)
+# An element's .text is its first child node when that is text (noscript's kept, for prices).
+_ELEMENT_TEXT = etree.XPath(
+    "descendant-or-self::*[not(self::script or self::style)]/node()[1][self::text()]",
+    smart_strings=False,
+)
+_OUTER_ITEMS = etree.XPath(".//li[not(ancestor::li)]")
+
+
 def _walk_body(body: lxml_html.HtmlElement) -> _BodyWalk:
     """(The share of text in <p> and the number of h2/h3 headings were tried: they lowered the
     held-out figures, 77% -> 70% and 68% of non-articles found.)"""
     walk = _BodyWalk()
-    for node in body.iter():
-        tag = node.tag
-        if not isinstance(tag, str):
-            continue
-        if node is not body:
-            walk.tags[tag] += 1
-        if tag not in {"script", "style"} and node.text:
-            walk.texts.append(node.text)
-        if tag not in {"script", "style", "noscript"}:
-            _count_text(node, walk)
+    walk.tags.update(node.tag for node in body.iterdescendants(*_COUNTED))
+    walk.texts = _ELEMENT_TEXT(body)
+    walk.text = _visible_chars(body)
+    walk.link = sum(_words_length(a) for a in body.iterdescendants("a"))
+    walk.listed = sum(_words_length(li) for li in _OUTER_ITEMS(body))
     walk.link, walk.listed = min(walk.link, walk.text), min(walk.listed, walk.text)
     return walk
 
 
-def _count_text(node: lxml_html.HtmlElement, walk: _BodyWalk) -> None:
-    walk.text += len((node.text or "").strip()) + len((node.tail or "").strip())
-    if node.tag == "a":
-        walk.link += len(" ".join(node.text_content().split()))
-    elif node.tag == "li" and node.getparent() is not None and _outer_item(node):
-        walk.listed += len(" ".join(node.text_content().split()))
+def _visible_chars(body: lxml_html.HtmlElement) -> int:
+    """Stripped characters of every element's text and tail, the body's tail included, less
+    scripts, styles and noscripts (their text and tail) and comments' or PIs' tails."""
+    chars = sum(len(text.strip()) for text in _ALL_TEXT(body)) + _stripped(body.tail)
+    for node in body.iterdescendants(*_NOT_SHOWN):
+        chars -= _stripped(node.text) + _stripped(node.tail)
+    for node in body.iterdescendants(etree.Comment, etree.ProcessingInstruction):
+        chars -= _stripped(node.tail)
+    return chars
 
 
-def _outer_item(node: lxml_html.HtmlElement) -> bool:
-    return not any(a.tag == "li" for a in node.iterancestors())
+def _has_link(node: lxml_html.HtmlElement) -> bool:
+    return next(node.iterdescendants("a"), None) is not None
+
+
+def _stripped(text: str | None) -> int:
+    return len(text.strip()) if text else 0
+
+
+def _words_length(node: lxml_html.HtmlElement) -> int:
+    """Characters of the element's text with white space runs as one space."""
+    return len(" ".join(node.text_content().split()))
