@@ -104,3 +104,19 @@ def test_fetch_rejects_a_page_over_the_limit_as_timeout(tmp_path: Path) -> None:
     assert [orjson.loads(line)["source"]["url"] for line in out.read_bytes().splitlines()] == [
         urls[1]
     ]
+
+
+def test_one_input_is_cut_off_in_process(tmp_path: Path) -> None:
+    # one input: no workers start; the timer signal stops the trap and the run goes on
+    rules = tmp_path / "rules"
+    rules.mkdir()
+    slow_settings(rules)
+    (tmp_path / "b.txt").write_text(f"{BODY}\n{TRAP}", encoding="utf-8")
+    rej = tmp_path / "rej.jsonl"
+    args = ["clean", str(tmp_path / "b.txt"), "-o", str(tmp_path / "out.jsonl")]
+    args += ["--rejects", str(rej), "--rules", "slowpack", "--rules-dir", str(rules)]
+    result = CliRunner().invoke(app, [*args, "--timeout", "1"])
+    assert result.exit_code == 0, result.output
+    [reject] = [orjson.loads(line) for line in rej.read_bytes().splitlines()]
+    assert (reject["reason"], reject["detail"]) == ("timeout", "over 1 s; stopped")
+    assert is_timeout(clean_text(f"{BODY}\n{TRAP}", settings=slow_settings(rules)))

@@ -6,7 +6,7 @@ import sys
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -28,10 +28,10 @@ from cleaner.cli.options import (
 )
 from cleaner.config import RunSettings, Settings
 from cleaner.document import DocKind
-from cleaner.readers.items import Item, Skipped, input_bytes, iter_items, stdin_item
-from cleaner.run.progress import on_terminal
-from cleaner.run.sink import Counts, Outputs
-from cleaner.writers.guard import guarded_run
+
+if TYPE_CHECKING:  # the run's machinery loads when the command runs, not at `cleaner --help`
+    from cleaner.readers.items import Item, Skipped
+    from cleaner.run.sink import Counts, Outputs
 
 STDIN = "-"
 
@@ -79,6 +79,9 @@ def clean(
     follow_links: FollowLinks = False,
 ) -> None:
     """Clean pages, texts and WARC files into JSONL (.jsonl, .jsonl.gz or .jsonl.zst)."""
+    from cleaner.run.sink import Outputs
+    from cleaner.writers.guard import guarded_run
+
     settings = build_settings(rules, rules_dir, min_words, timeout, articles_only)
     settings = replace(settings, limits=replace(settings.limits, follow_links=follow_links))
     for path in paths:
@@ -105,6 +108,8 @@ class Inputs:
         return [path for path in self.paths if str(path) != STDIN]
 
     def items(self, settings: Settings) -> Iterator[Item | Skipped]:
+        from cleaner.readers.items import iter_items, stdin_item
+
         if any(str(path) == STDIN for path in self.paths):
             yield stdin_item(sys.stdin.buffer, self.stdin_kind, settings.limits)
         yield from iter_items(self.files(), settings.limits, self.extensions)
@@ -124,7 +129,9 @@ def _run(
         from cleaner.run.dask import run_dask  # Dask is an optional extra, and heavy
 
         return run_dask(inputs.paths, outputs, settings, run, scheduler, resume, inputs.extensions)
+    from cleaner.readers.items import input_bytes
     from cleaner.run.local import run_local
+    from cleaner.run.progress import on_terminal
 
     files = inputs.files()
     total = input_bytes(files) if on_terminal() else None  # a second walk, for people only

@@ -11,19 +11,18 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Annotated, Literal
+from typing import TYPE_CHECKING, Annotated, Literal
 
 import typer
 
-from cleaner.anatomy.apply import RULE_PREFIX
-from cleaner.anatomy.roles import FIELD_OF
 from cleaner.cli.options import Rules, RulesDir, build_settings, fail
 from cleaner.config import Settings
 from cleaner.document import Document, Removal
 from cleaner.errors import Rejected
-from cleaner.filters.engine import available_packs
-from cleaner.pipeline import Pipeline, Trace
-from cleaner.readers.items import Item, iter_items
+
+if TYPE_CHECKING:  # the pipeline loads when the command runs, not at `cleaner --help`
+    from cleaner.pipeline import Pipeline, Trace
+    from cleaner.readers.items import Item
 
 Action = Literal["keep", "cut", "trim"]
 FIELDS = ("title", "kicker", "date", "date_modified", "url", "dateline", "agency", "language")
@@ -51,6 +50,9 @@ def explain(
     ] = None,
 ) -> None:
     """Show each line of FILE as kept or cut, with the rule or classifier reason."""
+    from cleaner.pipeline import Pipeline
+    from cleaner.readers.items import Item, iter_items
+
     if not path.is_file():
         fail(f"{path}: no such file")
     settings = build_settings(rules, rules_dir)
@@ -113,6 +115,10 @@ def _lost(line: str, removed: list[Removal]) -> LineStatus:
 
 def destinations(settings: Settings) -> dict[str, str]:
     """Rule id -> the fields a move_to_field rule fills, so a cut shows where text went."""
+    from cleaner.anatomy.apply import RULE_PREFIX
+    from cleaner.anatomy.roles import FIELD_OF
+    from cleaner.filters.engine import available_packs
+
     packs = {
         rule.id: ",".join(sorted(rule.pattern.groupindex) or [rule.field or "?"])
         for pack in available_packs(settings.filters)

@@ -6,7 +6,7 @@ import asyncio
 import sys
 from collections.abc import AsyncIterator, Iterable
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -27,15 +27,10 @@ from cleaner.cli.options import (
     fail,
 )
 from cleaner.document import Reject, Source
-from cleaner.fetch.run import Crawl
 from cleaner.fetch.settings import FetchSettings
-from cleaner.pipeline import default_pipeline
-from cleaner.run.outcome import to_result
-from cleaner.run.progress import progress
-from cleaner.run.resume import NotDone, check_resumable, resume_ids
-from cleaner.run.sink import Counts, Outputs, open_sink
-from cleaner.writers.guard import guarded_run
-from cleaner.writers.staging import staged_paths
+
+if TYPE_CHECKING:  # the crawler (httpx) and the run's machinery load when the command runs
+    from cleaner.run.sink import Counts, Outputs
 
 _D = FetchSettings()
 
@@ -74,6 +69,12 @@ def fetch(
     articles_only: ArticlesOnly = False,
 ) -> None:
     """Fetch article URLs (or a sitemap or feed) and clean them into JSONL."""
+    from cleaner.pipeline import default_pipeline
+    from cleaner.run.resume import check_resumable
+    from cleaner.run.sink import Outputs
+    from cleaner.writers.guard import guarded_run
+    from cleaner.writers.staging import staged_paths
+
     page_urls = [*(urls or []), *(_read_urls(urls_file) if urls_file else [])]
     if not (page_urls or sitemap or feed):
         fail("nothing to fetch: give URLs, --urls FILE, --sitemap URL or --feed URL")
@@ -128,12 +129,19 @@ class _Run:
     """The crawl's outcomes into the run engine's sink; skips what an earlier run settled."""
 
     def __init__(self, outputs: Outputs, warc: str | None, resume: bool) -> None:
+        from cleaner.run.resume import NotDone, resume_ids
+
         self.outputs, self.warc, self.resume = outputs, warc, resume
         self.not_done = NotDone(resume_ids(outputs) if resume else set())
 
     async def crawl(
         self, settings: FetchSettings, urls: list[str], sitemaps: list[str], feeds: list[str]
     ) -> Counts:
+        from cleaner.fetch.run import Crawl
+        from cleaner.run.outcome import to_result
+        from cleaner.run.progress import progress
+        from cleaner.run.sink import open_sink
+
         # the bar has a total when the URLs are all given; listings are read as they go
         total = None if sitemaps or feeds else len(urls)
         bar = progress("fetching", total, "URLs")

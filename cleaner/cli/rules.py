@@ -4,14 +4,14 @@ and examples, so a user can see what a pack does before writing or overriding on
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from cleaner.cli.options import RulesDir, build_settings
-from cleaner.filters.base import Pack, Rule
-from cleaner.filters.engine import available_packs
-from cleaner.filters.packs import is_bundled
+
+if TYPE_CHECKING:  # the packs load when the command runs, not at `cleaner --help`
+    from cleaner.filters.base import Pack, Rule
 
 
 def rules(
@@ -20,6 +20,8 @@ def rules(
     brief: Annotated[bool, typer.Option("--brief", help="One line per pack.")] = False,
 ) -> None:
     """List the bundled and your own rule packs, with their rules and examples."""
+    from cleaner.filters.engine import available_packs
+
     settings = build_settings(",".join(names or []), rules_dir, 0)
     packs = [p for p in available_packs(settings.filters) if not names or p.name in names]
     for pack in packs:
@@ -27,6 +29,8 @@ def rules(
 
 
 def pack_line(pack: Pack) -> str:
+    from cleaner.filters.packs import is_bundled
+
     origin = "bundled" if is_bundled(pack) else "user"
     return f"{pack.name:<14} {len(pack.rules):>3} rules  {origin}: {pack.source}"
 

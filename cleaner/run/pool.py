@@ -10,6 +10,10 @@ cannot be interrupted from inside, so its worker must be killed. pebble (maintai
 pure Python) kills the worker of a task that passes its `timeout`, replaces it and goes on,
 and recycles workers after `max_tasks`; `ProcessPoolExecutor` can do neither per task.
 
+A run of one input (`cleaner clean one.html`) starts no workers: the input is cleaned in this
+process under a timer signal (`cleaner.run.inprocess`), so the CLI answers in well under a
+second instead of paying for a fork server, a worker and their warm-up.
+
 Memory stays flat: at most `jobs * in_flight_per_job` items and `max_in_flight_bytes` of
 payload are in flight, results come back as finished JSONL lines (not documents), and they are
 handed on strictly in input order, so the output is byte-identical to a one-worker run.
@@ -18,6 +22,7 @@ handed on strictly in input order, so the output is byte-identical to a one-work
 from __future__ import annotations
 
 import asyncio
+import itertools
 import multiprocessing
 import os
 import signal
@@ -25,15 +30,17 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future
 from types import TracebackType
-from typing import Any, NamedTuple, TypeVar
-
-from pebble import ProcessExpired, ProcessPool
+from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
 from cleaner.config import RunSettings, Settings
 from cleaner.document import Outcome, Reject
 from cleaner.pipeline import default_pipeline
 from cleaner.readers.items import Item, Skipped
+from cleaner.run.inprocess import Inline, Timed, can_time
 from cleaner.run.outcome import Result, process_item, to_result
+
+if TYPE_CHECKING:  # pebble loads when workers start: a one-input run needs none
+    from pebble import ProcessPool
 
 T = TypeVar("T")
 
@@ -69,10 +76,11 @@ class Pool:
         self.timeout = settings.limits.doc_timeout_s
         # a bad rule pack or setting raises here, as one clear error, not in every worker
         default_pipeline(settings)
-        self._pool: ProcessPool | _Inline | None = None
+        self._pool: ProcessPool | Inline | None = None
+        self._entered = False
 
     def __enter__(self) -> Pool:
-        self._pool = _Inline() if _may_not_fork() else _processes(self.jobs, self.run)
+        self._entered = True  # the workers start with the first task (`_workers`)
         return self
 
     def __exit__(
@@ -81,6 +89,7 @@ class Pool:
         self.close()
 
     def close(self) -> None:
+        self._entered = False
         if self._pool is not None:
             self._pool.stop()
             self._pool.join()
@@ -88,6 +97,7 @@ class Pool:
 
     def ordered(self, items: Iterable[Item | Skipped]) -> Iterator[Result | Skipped]:
         """One Result per item (Skipped passed through), in input order."""
+        items = self._one_here(items)
         for item, future in self._in_order(items, _work_line):
             yield item if future is None else self._line(item, future)
 
@@ -97,8 +107,18 @@ class Pool:
         """`ordered` as documents and rejects (the library's clean_paths); `settings` (by
         default the pool's) choose the pipeline and the time limit."""
         limit = (settings or self.settings).limits.doc_timeout_s
+        items = self._one_here(items)
         for item, future in self._in_order(items, _work_outcome, settings):
             yield item if future is None else self._outcome(item, future, limit)
+
+    def _one_here(self, items: Iterable[Item | Skipped]) -> Iterator[Item | Skipped]:
+        """The items, unchanged; when they are one input and no workers run yet, that input
+        is cleaned in this process, under a timer signal for its limit."""
+        items = iter(items)
+        head = list(itertools.islice(items, 2))
+        if self._pool is None and len(head) == 1 and isinstance(head[0], Item) and can_time():
+            self._pool = Timed()
+        return itertools.chain(head, items)
 
     def _in_order(
         self,
@@ -139,11 +159,17 @@ class Pool:
     def _schedule(
         self, work: Callable[[Item, Settings], T], item: Item, settings: Settings | None = None
     ) -> Future[T]:
-        assert self._pool is not None, "use Pool as a context manager"
         settings = settings or self.settings
         timeout = settings.limits.doc_timeout_s
-        future: Future[T] = self._pool.schedule(work, args=(item, settings), timeout=timeout)
+        future: Future[T] = self._workers().schedule(work, args=(item, settings), timeout=timeout)
         return future
+
+    def _workers(self) -> ProcessPool | Inline:
+        """What runs the tasks, started on first use."""
+        assert self._entered, "use Pool as a context manager"
+        if self._pool is None:
+            self._pool = Inline() if _may_not_fork() else _processes(self.jobs, self.run)
+        return self._pool
 
     def _line(self, item: Item, future: Future[Result]) -> Result:
         try:
@@ -159,9 +185,11 @@ class Pool:
 
     def _failed(self, item: Item, exc: Exception, limit: float | None = None) -> Reject:
         """A task that did not come back: over its time, its worker died, or it was unpicklable."""
+        from pebble import ProcessExpired
+
         if isinstance(exc, TimeoutError):
-            detail = f"over {limit or self.timeout:g} s; its worker was stopped"
-            return Reject(item.source, "timeout", detail)
+            how = "stopped" if isinstance(self._pool, Timed) else "its worker was stopped"
+            return Reject(item.source, "timeout", f"over {limit or self.timeout:g} s; {how}")
         if isinstance(exc, ProcessExpired):
             detail = f"the worker process died (exit code {exc.exitcode})"
             return Reject(item.source, "internal_error", detail)
@@ -175,6 +203,8 @@ def _size(item: Item | Skipped) -> int:
 
 
 def _processes(jobs: int, run: RunSettings) -> ProcessPool:
+    from pebble import ProcessPool
+
     return ProcessPool(
         max_workers=jobs,
         max_tasks=run.recycle_after,
@@ -215,20 +245,3 @@ def _work_outcome(item: Item, settings: Settings) -> Outcome:
 
 def _work_line(item: Item, settings: Settings) -> Result:
     return to_result(_work_outcome(item, settings))
-
-
-class _Inline:
-    """The pool's interface, cleaning in this process (where no child may be started)."""
-
-    def schedule(
-        self, work: Callable[..., T], args: tuple[Any, ...], timeout: float | None
-    ) -> Future[T]:
-        future: Future[T] = Future()
-        future.set_result(work(*args))
-        return future
-
-    def stop(self) -> None:
-        """Nothing runs in the background."""
-
-    def join(self) -> None:
-        """Nothing to wait for."""

@@ -13,18 +13,6 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from typing import Any, Literal
 
-from rich.console import Console
-from rich.progress import (
-    BarColumn,
-    DownloadColumn,
-    MofNCompleteColumn,
-    Progress,
-    SpinnerColumn,
-    TextColumn,
-    TimeElapsedColumn,
-    TimeRemainingColumn,
-)
-
 from cleaner.readers.items import Item, Skipped
 
 Tick = Callable[[Any, int], None]
@@ -42,6 +30,9 @@ def progress(label: str, total: int | None = None, unit: Unit = "bytes") -> Iter
     if not on_terminal():
         yield lambda counts, done: None
         return
+    from rich.console import Console  # only for a terminal: rich costs 0.1 s to import
+    from rich.progress import Progress
+
     columns = _columns(total, unit)
     with Progress(*columns, console=Console(stderr=True), transient=True) as bar:
         task = bar.add_task(label, total=total)
@@ -55,6 +46,16 @@ def progress(label: str, total: int | None = None, unit: Unit = "bytes") -> Iter
 
 
 def _columns(total: int | None, unit: Unit) -> tuple[Any, ...]:
+    from rich.progress import (
+        BarColumn,
+        DownloadColumn,
+        MofNCompleteColumn,
+        SpinnerColumn,
+        TextColumn,
+        TimeElapsedColumn,
+        TimeRemainingColumn,
+    )
+
     if total is None:
         return (SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn())
     amount = DownloadColumn() if unit == "bytes" else MofNCompleteColumn()
