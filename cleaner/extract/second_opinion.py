@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
+from copy import copy
 from typing import Any
 
 import trafilatura.core
@@ -43,10 +44,26 @@ def _gated(cleaned: Any, raw: Any, body: Any, text: str, options: Any) -> Any:
     return _ORIGINAL(cleaned, raw, body, text, options)
 
 
-# Installed only over the function this module was written against; if trafilatura changes
+_ORIGINAL_STAGES = getattr(trafilatura.core, "_extract_and_compare", None)
+
+
+def _gated_stages(cleaned: Any, backup: Any, raw: Any, options: Any) -> Any:
+    """trafilatura's stages 1-2 (`_extract_and_compare`: main extractor, then the comparison
+    on a copy of the raw tree), copying the raw tree only when the comparison runs (0.7 ms a
+    page, skipped on nine pages in ten)."""
+    if not _ACTIVE.get() or options.fast:
+        return _ORIGINAL_STAGES(cleaned, backup, raw, options)  # type: ignore[misc]
+    body, text = trafilatura.core.extract_content(cleaned, options)  # type: ignore[attr-defined]
+    if options.focus != "recall" and not needed(body, text):
+        return body, text
+    return _ORIGINAL(backup, copy(raw), body, text, options)
+
+
+# Installed only over the functions this module was written against; if trafilatura changes
 # how it calls the comparison, the gate is simply not installed and every page gets it.
-_HOOKED = getattr(trafilatura.core, "compare_extraction", None) is _ORIGINAL
-if _HOOKED:
+if _ORIGINAL_STAGES is not None and hasattr(trafilatura.core, "extract_content"):
+    trafilatura.core._extract_and_compare = _gated_stages  # type: ignore[assignment]
+elif getattr(trafilatura.core, "compare_extraction", None) is _ORIGINAL:
     trafilatura.core.compare_extraction = _gated  # type: ignore[attr-defined,assignment]
 
 

@@ -42,6 +42,17 @@ class LazyRows(dict[str, list[float]]):
         return row
 
 
+def fill_profiles() -> None:
+    """Every row now (0.2 s): for a worker pool's fork server, whose workers then share the
+    table instead of each building the rows it meets, again after every recycling."""
+    from langdetect import detector_factory
+
+    install_lazy_profiles()
+    rows = detector_factory._factory.word_lang_prob_map
+    for word in rows.vocabulary:
+        rows[word]  # the look-up builds and keeps the row
+
+
 def install_lazy_profiles() -> None:
     """Give langdetect its factory with the lazy table, once per process (its detect_langs
     then skips its own loader). The languages keep langdetect's order (its folder listing)."""

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from cleaner.config import Settings
 from cleaner.document import Source
+from cleaner.metadata.langprofiles import fill_profiles
 from cleaner.pipeline import Pipeline, default_pipeline
 
 PAGE = (
@@ -18,8 +19,10 @@ PAGE = (
 
 
 def warm(pipeline: Pipeline | None = None) -> None:
-    """One tiny page through every step (of the default pipeline unless told otherwise)."""
+    """One tiny page through every step (of the default pipeline unless told otherwise), and
+    langdetect's whole profile table, which forked workers then share."""
     (pipeline or default_pipeline(Settings())).run_text(PAGE, Source(kind="text"), "html")
+    fill_profiles()
 
 
 warm()
