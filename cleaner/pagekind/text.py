@@ -58,9 +58,13 @@ def text_signals(lines: Sequence[str]) -> Signals:
         "you_share": _share(_YOU, lines, total),
         "we_share": _share(_WE, lines, total),
         "question_share": sum(line.rstrip().endswith("?") for line in lines) / (len(lines) or 1),
-        "digit_share": sum(c.isdigit() for line in lines for c in line)
-        / (sum(len(line) for line in lines) or 1),
+        "digit_share": _digits(lines) / (sum(len(line) for line in lines) or 1),
     }
+
+
+def _digits(lines: Sequence[str]) -> int:
+    """Characters that are digits (str.isdigit, superscripts too), counted in C."""
+    return sum(map(str.isdigit, "".join(lines)))
 
 
 def _share(pattern: re.Pattern[str], lines: Sequence[str], words: int) -> float:
