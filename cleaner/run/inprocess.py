@@ -55,6 +55,8 @@ class Timed(Inline):
                 result = work(*args)
         except OverTime:
             future.set_exception(TimeoutError(f"over {timeout:g} s; stopped"))
+        except Exception as exc:  # as a worker's task would: the pool makes it a reject
+            future.set_exception(exc)
         else:
             future.set_result(result)
         return future
