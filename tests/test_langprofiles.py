@@ -44,3 +44,10 @@ def test_detection_matches_langdetects_loader() -> None:
         detector.append(text)
         best = detector.get_probabilities()[0]
         assert detect_language(text, 0) == (best.lang, round(best.prob, 4))
+
+
+def test_filling_gives_langdetects_whole_table() -> None:
+    eager, lazy = _eager().word_lang_prob_map, _lazy_rows()
+    lazy["der"]  # a row built on demand first: filling must leave it as it is
+    lazy.fill()
+    assert dict(lazy) == eager
