@@ -104,6 +104,11 @@ def test_repeats_keep_the_first_copy() -> None:
     assert drop_repeats(lines) == ([P1, "Anzeige", P2, "Anzeige"], [P1, P2.upper()])
 
 
+def test_a_lone_repeat_amid_new_lines_stays() -> None:
+    lines = [P1, P2, "Woche 2", P1, P3]  # a plan repeating one step among others
+    assert drop_repeats(lines) == (lines, [])
+
+
 def test_class_words_split_camel_case() -> None:
     node = lxml_html.fromstring('<p class="imageCaption mol-photo_credit">x</p>')
     assert class_words(node) == {"image", "caption", "mol", "photo", "credit"}
