@@ -1,5 +1,6 @@
-"""From the extractor's text to the body: the block scorer's second opinion, repeated
-paragraphs cut, the standfirst restored. Every line cut is returned with the rule that cut it."""
+"""From the extractor's text to the body: the block scorer's second opinion, paragraphs the
+extractor left out between kept ones put back, repeated paragraphs cut, the standfirst
+restored. Every line cut is returned with the rule that cut it."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from dataclasses import dataclass, field
 from lxml import html as lxml_html
 
 from cleaner.extract.blocks import Rescored, second_opinion
+from cleaner.extract.gaps import fill_gaps
 from cleaner.extract.lead import find_lead
 from cleaner.extract.repeats import drop_repeats
 
@@ -26,7 +28,8 @@ def assemble(
     """The extractor's `text` made into the article body (`tree` is the page it came from);
     `scorer` False skips the block scorer (for ablations)."""
     rescored = second_opinion(tree, text) if scorer else Rescored(text.split("\n"))
-    lines, copies = drop_repeats(rescored.lines)
+    filled, _ = fill_gaps(tree, rescored.lines)
+    lines, copies = drop_repeats(filled)
     body = "\n".join(lines)
     lead = find_lead(tree, description, body)
     dropped = [("html.blocks", line) for line in rescored.dropped]

@@ -1,0 +1,183 @@
+"""Paragraphs the extractor left out of the middle of the body, put back.
+
+trafilatura sometimes drops paragraphs or list items between blocks it keeps (a paragraph with
+a few links, a list in a <div>, half an article). A left-out block with kept blocks before and
+after it, in the same run of paragraphs (same container; for a list item, the list's), is the
+body's own. Only such gaps are filled. Left out stay: blocks outside the kept span, in a box
+of their own (an aside, a figure, a form, a teaser, share or widget box, hidden), mostly links,
+items of a list the extractor took other items of (it chose among them: German news sites'
+shop and info lists), and headings of a level the body shows none of or that head no kept
+text (a link list's title). Figures in BENCHMARKS.md (issue 11).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from lxml import html as lxml_html
+
+from cleaner.extract.headlines import key
+
+GAP_TAGS = ("p", "li", "h2", "h3", "h4", "h5", "h6", "blockquote", "dd", "dt")
+HEADINGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
+_LISTS = frozenset({"ul", "ol", "dl", "blockquote"})
+MIN_KEPT_KEY = 20  # shorter texts are found inside any body by chance
+MIN_GAP_KEY = 20  # letters and digits of a block worth putting back
+MIN_KEY = min(MIN_KEPT_KEY, MIN_GAP_KEY)
+BOX_LEVELS = 3  # levels above the run whose names are checked too (a form's widget box)
+MAX_LINK_SHARE = 0.5  # a block mostly of links is a link list, not a paragraph
+# Boxes inside an article that are not its text: their names (class/id words) say so.
+_BOX = re.compile(
+    r"share|social|related|promo|advert|(?<![a-z])ads?(?![a-z])|newsletter|subscri|caption"
+    r"|teaser|comment|author|(?<![a-z])bio(?![a-z])|banner|widget|sidebar|recommend|popup"
+    r"|modal|cookie|(?<![a-z])toc(?![a-z])|breadcrumb",
+    re.I,
+)
+_NOT_TEXT = frozenset({"aside", "nav", "figure", "figcaption", "form", "footer", "header"})
+_NOT_TEXT |= frozenset({"button", "label", "select", "script", "style", "noscript"})
+
+
+@dataclass
+class _Block:
+    node: lxml_html.HtmlElement
+    raw: str  # its text nodes joined
+    key: str
+    kept: bool
+
+    @property
+    def text(self) -> str:
+        return " ".join(self.raw.split())
+
+
+def fill_gaps(tree: lxml_html.HtmlElement, lines: list[str]) -> tuple[list[str], list[str]]:
+    """(lines with the left-out gap blocks inserted, the inserted texts)."""
+    line_keys = [key(line) for line in lines]
+    body_key = "".join(line_keys)  # = key() of the whole text, without a second pass
+    blocks = _blocks(tree, body_key)
+    inserts: dict[int, list[str]] = {}
+    anchor = -1
+    for i, neighbours in _gap_candidates(blocks, body_key):
+        if blocks[i].kept:
+            anchor = _line_of(blocks[i].key, line_keys, anchor)
+        elif anchor >= 0 and neighbours and _in_gap(blocks[i], *neighbours):
+            inserts.setdefault(anchor, []).append(blocks[i].text)
+    return _inserted(lines, inserts)
+
+
+def _gap_candidates(
+    blocks: list[_Block], body_key: str
+) -> Iterator[tuple[int, tuple[_Block, _Block] | None]]:
+    """Each block's index with the kept blocks before and after it (None: not a candidate:
+    kept, partly kept, at an edge, or an item of a list the extractor took some items of)."""
+    after: list[_Block | None] = [None] * len(blocks)
+    for i in range(len(blocks) - 2, -1, -1):
+        nxt = blocks[i + 1]
+        after[i] = nxt if nxt.kept else after[i + 1]
+    taken_lists = {b.node.getparent(): True for b in blocks if b.kept and b.node.tag == "li"}
+    kept_heads = {b.node.tag for b in blocks if b.kept and b.node.tag in HEADINGS}
+    before: _Block | None = None
+    for i, block in enumerate(blocks):
+        later = after[i]
+        if block.kept or before is None or later is None or block.node.getparent() in taken_lists:
+            yield i, None
+        elif _partly_in(block.key, body_key):
+            yield i, None  # kept with a hidden label ('opens in a new tab'), or split
+        elif block.node.tag in HEADINGS and (
+            block.node.tag not in kept_heads or not _heads_text(blocks, i)
+        ):
+            yield i, None  # a heading goes back with the text it heads, not over a link list
+        else:
+            yield i, (before, later)
+        before = block if block.kept else before
+
+
+def _heads_text(blocks: list[_Block], i: int) -> bool:
+    """Whether heading `i` is followed by a kept block of its own run."""
+    nxt = blocks[i + 1] if i + 1 < len(blocks) else None
+    return nxt is not None and nxt.kept and _run_of(nxt.node) is _run_of(blocks[i].node)
+
+
+def _inserted(lines: list[str], inserts: dict[int, list[str]]) -> tuple[list[str], list[str]]:
+    if not inserts:
+        return lines, []
+    out: list[str] = []
+    for pos, line in enumerate(lines):
+        out.append(line)
+        out.extend(inserts.get(pos, []))
+    return out, [text for texts in inserts.values() for text in texts]
+
+
+def _blocks(tree: lxml_html.HtmlElement, body_key: str) -> list[_Block]:
+    body = tree.find(".//body")
+    out: list[_Block] = []
+    for node in (body if body is not None else tree).iter(*GAP_TAGS):
+        if next(node.iterdescendants(*GAP_TAGS), None) is not None:
+            continue  # its inner blocks stand for it
+        raw = " ".join(node.itertext())
+        if len(raw) < MIN_KEY:
+            continue  # too short to have MIN_KEY letters: no key needed (the costly part)
+        block_key = key(raw)
+        if len(block_key) >= MIN_KEY:
+            out.append(_Block(node, raw, block_key, block_key in body_key))
+    return out
+
+
+def _partly_in(block_key: str, body_key: str) -> bool:
+    return block_key[:MIN_GAP_KEY] in body_key or block_key[-MIN_GAP_KEY:] in body_key
+
+
+def _in_gap(block: _Block, before: _Block, after: _Block) -> bool:
+    """Whether a left-out block lies between kept blocks of its own run of paragraphs."""
+    if len(block.key) < MIN_GAP_KEY:
+        return False
+    run = _run_of(block.node)
+    if run is not _run_of(before.node) and run is not _run_of(after.node):
+        return False
+    return _plain_text(block.node, block.text, run)
+
+
+def _run_of(node: lxml_html.HtmlElement) -> lxml_html.HtmlElement | None:
+    """The container of a block's run of paragraphs (a list item's list's parent)."""
+    parent = node.getparent()
+    if parent is not None and parent.tag in _LISTS:
+        parent = parent.getparent()
+    return parent
+
+
+def _plain_text(node: lxml_html.HtmlElement, text: str, run: object) -> bool:
+    """Not mostly links, not hidden, not inside a box that is not the article's text."""
+    if node.find(".//script") is not None or node.find(".//style") is not None:
+        return False  # its text would carry code
+    links = sum(len(" ".join(a.text_content().split())) for a in node.iter("a"))
+    if links > MAX_LINK_SHARE * len(text):
+        return False
+    element: lxml_html.HtmlElement | None = node
+    above = -1  # levels above the run: a box around the run (a form's widget) counts too
+    while element is not None and above < BOX_LEVELS:
+        if element.tag in _NOT_TEXT or _hidden(element) or _boxed(element):
+            return False
+        if element is run or above >= 0:
+            above += 1
+        element = element.getparent()
+    return True
+
+
+def _hidden(element: lxml_html.HtmlElement) -> bool:
+    style = (element.get("style") or "").replace(" ", "").lower()
+    return element.get("hidden") is not None or "display:none" in style
+
+
+def _boxed(element: lxml_html.HtmlElement) -> bool:
+    names = f"{element.get('class') or ''} {element.get('id') or ''}"
+    return bool(names.strip()) and bool(_BOX.search(names))
+
+
+def _line_of(block_key: str, line_keys: list[str], after: int) -> int:
+    """The line that holds the kept block (searching forward from the last anchor)."""
+    probe = block_key[: MIN_KEPT_KEY * 3]
+    for i in range(max(after, 0), len(line_keys)):
+        if probe in line_keys[i]:
+            return i
+    return after

@@ -1,0 +1,58 @@
+"""Paragraphs the extractor left out between kept ones go back; boxes, link lists and
+lists it chose items from stay out."""
+
+from __future__ import annotations
+
+from lxml import html as lxml_html
+
+from cleaner.extract.gaps import fill_gaps
+
+HEAD = "Der Plan der Stadt im Einzelnen"
+P1 = "Der Stadtrat hat am Dienstag mit großer Mehrheit beschlossen, die Radwege auszubauen."
+P2 = "Die Opposition kritisierte die Kosten, stimmte aber am Ende ebenfalls für den Plan."
+P3 = "Der Bau soll im Frühjahr beginnen und nach zwei Jahren abgeschlossen sein, hieß es."
+GAP = "Geplant sind zwölf Kilometer neue Wege entlang der großen Ausfallstraßen der Stadt."
+
+
+def page(middle: str) -> lxml_html.HtmlElement:
+    return lxml_html.document_fromstring(
+        f"<html><body><article><h2>{HEAD}</h2><p>{P1}</p>{middle}<p>{P2}</p>"
+        f"<p>{P3}</p></article><footer><p>{GAP} Impressum</p></footer></body></html>"
+    )
+
+
+KEPT = [P1, P2, P3]
+
+
+def test_a_paragraph_between_kept_ones_goes_back_in_place() -> None:
+    assert fill_gaps(page(f"<p>{GAP}</p>"), KEPT) == ([P1, GAP, P2, P3], [GAP])
+
+
+def test_a_whole_list_left_out_goes_back() -> None:
+    items = [GAP, "Außerdem entstehen an jeder Kreuzung sichere Ampeln für Radfahrer."]
+    middle = "<ul>" + "".join(f"<li>{item}</li>" for item in items) + "</ul>"
+    assert fill_gaps(page(middle), KEPT)[1] == items
+
+
+def test_boxes_links_and_edges_stay_out() -> None:
+    for middle in (
+        f'<div class="teaser-box"><p>{GAP}</p></div>',
+        f"<aside><p>{GAP}</p></aside>",
+        f'<p><a href="/x">{GAP}</a></p>',
+        f'<p style="display: none">{GAP}</p>',
+    ):
+        assert fill_gaps(page(middle), KEPT) == (KEPT, []), middle
+    assert fill_gaps(page(""), KEPT) == (KEPT, [])  # the footer paragraph is past the body
+
+
+def test_items_of_a_list_the_extractor_chose_from_stay_out() -> None:
+    kept_item = "Lego 75346 / Snubfighter der Piraten: 34,99 Euro im Angebot"
+    middle = f"<ul><li>{kept_item}</li><li>{GAP}</li></ul>"
+    assert fill_gaps(page(middle), [P1, kept_item, P2, P3])[1] == []
+
+
+def test_a_heading_goes_back_only_where_the_body_has_headings_of_its_level() -> None:
+    heading = "Was die Anwohner zu den Plänen sagen"
+    assert fill_gaps(page(f"<h3>{heading}</h3>"), KEPT)[1] == []  # no kept h3
+    kept = [HEAD, *KEPT]
+    assert fill_gaps(page(f"<h2>{heading}</h2>"), kept)[1] == [heading]
