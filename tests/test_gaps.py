@@ -56,3 +56,10 @@ def test_a_heading_goes_back_only_where_the_body_has_headings_of_its_level() -> 
     assert fill_gaps(page(f"<h3>{heading}</h3>"), KEPT)[1] == []  # no kept h3
     kept = [HEAD, *KEPT]
     assert fill_gaps(page(f"<h2>{heading}</h2>"), kept)[1] == [heading]
+
+
+def test_a_paragraph_kept_apart_from_a_hidden_label_is_not_put_back_again() -> None:
+    long = f"{GAP} {GAP.upper()}"  # the label sits in its first half
+    label = '<span class="sr-only">Link öffnet im neuen Tab</span>'
+    labelled = f"<p>{long[:30]}{label}{long[30:]}</p>"
+    assert fill_gaps(page(labelled), [P1, long, P2, P3])[1] == []

@@ -125,7 +125,9 @@ def _blocks(tree: lxml_html.HtmlElement, body_key: str) -> list[_Block]:
 
 
 def _partly_in(block_key: str, body_key: str) -> bool:
-    return block_key[:MIN_GAP_KEY] in body_key or block_key[-MIN_GAP_KEY:] in body_key
+    """Its first or second half is in the body: kept apart from a hidden label, or split."""
+    half = max(MIN_GAP_KEY, len(block_key) // 2)
+    return block_key[:half] in body_key or block_key[-half:] in body_key
 
 
 def _in_gap(block: _Block, before: _Block, after: _Block) -> bool:
