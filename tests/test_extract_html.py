@@ -13,6 +13,7 @@ from cleaner.api import clean_html
 from cleaner.document import Document
 from cleaner.errors import RulePackError
 from cleaner.extract.headlines import drop_headlines, kicker_from
+from cleaner.extract.headlines import key as headline_key
 from cleaner.extract.lead import find_lead
 from cleaner.filters.packs import load_file
 
@@ -146,3 +147,15 @@ def test_prune_only_for_its_host() -> None:
     doc = clean_html(raw, url="https://www.example.org/news/1.html")
     assert isinstance(doc, Document)
     assert "Polizei schaltet Plattform" in doc.text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Hello, World_1! (Part 2)", "helloworld1part2"),  # ASCII: the bytes fast path
+        ("Grüße aus der Straße, Ärger: 3 €", "grüsseausderstrasseärger3"),  # casefolded, NFC
+        ("Cafe\u0301 – déjà vu", "cafédéjàvu"),  # a combining accent composes (NFC)
+    ],
+)
+def test_key_keeps_letters_and_digits_casefolded(text: str, expected: str) -> None:
+    assert headline_key(text) == expected

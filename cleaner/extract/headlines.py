@@ -17,8 +17,15 @@ MIN_KEY = 12  # a headline shorter than this could be an ordinary sentence fragm
 MAX_EXTRA = 80  # a kicker or a programme name added to the headline is short
 
 
+# ASCII bytes that are not letters or digits: an ASCII text's key by one bytes.translate,
+# several times faster than the regex (most English text, and every page's markup words)
+_ASCII_NOT_ALNUM = bytes(b for b in range(128) if not chr(b).isalnum())
+
+
 def key(text: str) -> str:
     """Letters and digits only, casefolded."""
+    if text.isascii():
+        return text.lower().encode("ascii").translate(None, _ASCII_NOT_ALNUM).decode("ascii")
     return _NOT_ALNUM.sub("", unicodedata.normalize("NFC", text.casefold()))
 
 
