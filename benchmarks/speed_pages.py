@@ -208,14 +208,17 @@ def main() -> None:
     parser.add_argument("sets", nargs="+", type=Path, help="eval set folders (html/, truth)")
     parser.add_argument("--cli-runs", type=int, default=5, help="runs per start-up figure")
     parser.add_argument("--repeat", type=int, default=3, help="passes over html/ for workers")
-    parser.add_argument("--skip", nargs="*", default=[], choices=["text", "startup", "workers"])
+    parts = ["html", "text", "startup", "workers"]
+    parser.add_argument("--skip", nargs="*", default=[], choices=parts)
     parser.add_argument("--save", type=Path, help="write cleaner's HTML records here (JSONL)")
     args = parser.parse_args()
     pipeline = Pipeline()
     first = sorted((args.sets[0] / "html").glob("*.html"))[0]
     _ours(pipeline, first.read_bytes(), None)  # imports and packs loaded: not timed
     trafilatura.extract(first.read_bytes())
-    records = {set_dir.name: report_html(set_dir, pipeline) for set_dir in args.sets}
+    records = {}
+    if "html" not in args.skip:
+        records = {set_dir.name: report_html(set_dir, pipeline) for set_dir in args.sets}
     if args.save:
         save(args.save, records)
     if "text" not in args.skip:
