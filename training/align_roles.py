@@ -124,3 +124,49 @@ def _header_role(line: str, truth: Truth, i: int, first: int, last: int) -> str:
 def _same_day(line: str, date: str) -> bool:
     iso = to_iso(line)
     return iso is not None and iso[:10] == date[:10][: len(iso[:10])] and len(iso) >= 7
+
+
+LEAD_WINDOW = 6  # lines above the first body line where a standfirst sits
+MIN_LEAD_WORDS = 8
+
+
+def unknown_lead(lines: list[str], labels: list[str]) -> set[int]:
+    """Lines whose label the truth does not tell: a set whose truth leaves the standfirst out
+    (wcxb-dev) labels the deck under the headline `boiler`, while the project keeps it. Prose
+    lines just above the first body line are such decks or furniture; training skips them
+    rather than learn either reading from this set."""
+    if "body" not in labels:
+        return set()
+    first = labels.index("body")
+    return {
+        i
+        for i in range(max(first - LEAD_WINDOW, 0), first)
+        if labels[i] == "boiler"
+        and len(lines[i].split()) >= MIN_LEAD_WORDS
+        and not is_credit(lines[i])
+    }
+
+
+MAX_LEAD_LINES = 2
+MAX_LEAD_GAP = 6  # a standfirst follows the headline within this many lines
+HEADER_FIELDS = frozenset({"byline", "date", "caption"})
+
+
+def mark_standfirst(labels: list[str]) -> None:
+    """The first run of body lines is the standfirst when it sits just under the headline and
+    a byline, date or caption parts it from the rest of the body."""
+    if "headline" not in labels or "body" not in labels:
+        return
+    start = labels.index("body")
+    end = start
+    while end < len(labels) and labels[end] == "body":
+        end += 1
+    after = labels.index("body", end) if "body" in labels[end:] else end
+    heads = [i for i in range(start) if labels[i] == "headline"]
+    if (
+        heads
+        and start - heads[-1] <= MAX_LEAD_GAP
+        and end - start <= MAX_LEAD_LINES
+        and HEADER_FIELDS.intersection(labels[end:after])
+    ):
+        labels[start:end] = ["standfirst"] * (end - start)

@@ -37,7 +37,7 @@ def assign_roles(doc: Document, settings: ClassifierSettings) -> Document:
 def _one_pass(doc: Document, settings: ClassifierSettings) -> Document:
     """Tag the lines, keep the body, move field lines into their fields."""
     roles, decider = tag(doc.lines, doc.language), MODEL_NAME
-    if "body" not in roles:  # the model saw no article: the context classifier's reading
+    if KEEP.isdisjoint(roles):  # the model saw no article: the context classifier's reading
         roles, decider = _fallback(doc, roles, settings), "classifier"
     kept = []
     for i, (line, role) in enumerate(zip(doc.lines, roles, strict=True)):
@@ -49,7 +49,7 @@ def _one_pass(doc: Document, settings: ClassifierSettings) -> Document:
             doc.url = line
         doc.remove(RULE_PREFIX + role, line)
         _to_field(doc, role, line, _byline_run(doc.lines, roles, i))
-    if doc.title is None and roles and roles[0] != "body":
+    if doc.title is None and roles and roles[0] not in KEEP:
         _title_from_page_title(doc, doc.lines[0])
     doc.lines[:] = kept
     return doc

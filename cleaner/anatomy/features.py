@@ -24,6 +24,7 @@ from cleaner.anatomy.grammar import (
     TIME,
     is_credit,
 )
+from cleaner.anatomy.layout import layout_features
 from cleaner.filters.prefilter import any_match, may_match
 from cleaner.filters.stopwords import density, pick_language, words
 from cleaner.filters.vocabulary import STRONG, WEAK
@@ -56,9 +57,10 @@ def featurize(lines: Sequence[str], hint: str | None = None) -> list[Features]:
     doc = _document(lines, hint)
     facts = [_facts(line, doc.language) for line in lines]
     shapes = [(*f.shape, _head(f.tokens, doc.head_words)) for f in facts]
+    layout = layout_features(lines, doc.language, (doc.first_anchor, doc.last_anchor))
     out = []
     for i, fact in enumerate(facts):
-        feats = _own(lines[i], i, len(lines), doc, shapes[i], fact)
+        feats = _own(lines[i], i, len(lines), doc, shapes[i], fact) + layout[i]
         for d in CONTEXT:
             if 0 <= i + d < len(lines):
                 feats += _context(d, shapes[i + d])

@@ -1,0 +1,79 @@
+"""Layout features for the role model: how a line sits among its neighbours.
+
+Two general facts of article layout that a line's own shape does not tell:
+- a body paragraph is prose (a sentence with function words), wherever it stands: the short
+  last paragraph after the long ones is still body, a teaser headline is not;
+- a crosshead stands alone between paragraphs, while teaser lists, related-coverage boxes and
+  tables of contents are runs of headline-shaped lines one after another.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from cleaner.anatomy.grammar import INITIALS_TAIL
+from cleaner.filters.stopwords import density, words
+from cleaner.filters.vocabulary import STRONG
+
+_SENTENCE_END = re.compile(r"[.!?][\"'”“«»’)\]]*$")
+MIN_PROSE_WORDS = 6
+PROSE_DENSITY = 0.2
+NEAR_LINES = 3
+TITLE_WORDS = (2, 16)  # a headline-shaped line: this many words, no final stop
+Features = list[str]
+
+
+def layout_features(
+    lines: Sequence[str], language: str | None, block: tuple[int, int]
+) -> list[Features]:
+    """For every line: is it prose (and where, relative to the body block), and how long is
+    the run of headline-shaped lines it belongs to."""
+    prose = [_is_prose(line, language) for line in lines]
+    runs = _title_runs(lines)
+    out = []
+    for i, is_prose in enumerate(prose):
+        feats = [f"title_run={min(runs[i], 3)}"] if runs[i] else []
+        if is_prose:
+            feats += ["prose", f"prose_at={_side(i, block)}"]
+        out.append(feats)
+    return out
+
+
+def _is_prose(line: str, language: str | None) -> bool:
+    line = INITIALS_TAIL.sub("", line)
+    tokens = words(line)
+    return (
+        len(tokens) >= MIN_PROSE_WORDS
+        and bool(_SENTENCE_END.search(line))
+        and density(tokens, language) >= PROSE_DENSITY
+        and not STRONG.search(line)
+    )
+
+
+def _is_title_shaped(line: str) -> bool:
+    low, high = TITLE_WORDS
+    return low <= len(line.split()) <= high and not _SENTENCE_END.search(line)
+
+
+def _title_runs(lines: Sequence[str]) -> list[int]:
+    """The length of the run of consecutive headline-shaped lines each line is in (0: none)."""
+    out = [0] * len(lines)
+    i = 0
+    while i < len(lines):
+        j = i
+        while j < len(lines) and _is_title_shaped(lines[j]):
+            j += 1
+        out[i:j] = [j - i] * (j - i)
+        i = max(j, i + 1)
+    return out
+
+
+def _side(i: int, block: tuple[int, int]) -> str:
+    """Where a line stands to the body block: before, in, just after, or far after it."""
+    first, last = block
+    if i < first:
+        return "before"
+    if i <= last:
+        return "in"
+    return "near" if i - last <= NEAR_LINES else "far"
