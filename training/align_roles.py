@@ -91,8 +91,10 @@ def _headline(lines: list[str], labels: list[str], truth: Truth, first: int) -> 
     wanted = truth.title or truth.title_contains
     if not wanted:
         return
-    wanted = norm(wanted)
-    hits = [i for i, line in enumerate(lines) if labels[i] != "body" and _is_title(line, wanted)]
+    wanted, loose = norm(wanted), truth.title is None  # title_contains: any line holding it
+    hits = [
+        i for i, line in enumerate(lines) if labels[i] != "body" and _is_title(line, wanted, loose)
+    ]
     before = [i for i in hits if i < first]
     if before or hits:
         labels[(before or hits)[-1]] = "headline"
@@ -102,12 +104,11 @@ def _headline(lines: list[str], labels: list[str], truth: Truth, first: int) -> 
             labels[kick[-1]] = "kicker"
 
 
-def _is_title(line: str, wanted: str) -> bool:
+def _is_title(line: str, wanted: str, loose: bool = False) -> bool:
     if line == wanted:
         return True
-    return (
-        wanted in line and len(line) <= max(len(wanted) + 40, 2 * len(wanted)) and "|" not in line
-    )
+    longest = 3 * len(wanted) if loose else max(len(wanted) + 40, 2 * len(wanted))
+    return wanted in line and len(line) <= longest and "|" not in line
 
 
 def _header_role(line: str, truth: Truth, i: int, first: int, last: int) -> str:

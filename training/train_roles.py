@@ -21,7 +21,7 @@ import argparse
 import json
 import sys
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pycrfsuite
@@ -50,7 +50,7 @@ class Example:
     lines: list[str]
     labels: list[str]
     clean: list[str]  # the truth body lines (the cleaned form of the document)
-    skip: set[int]  # lines whose label the truth does not tell (left out of training)
+    skip: set[int] = field(default_factory=set)  # lines the truth does not label: not trained
 
 
 def textcases(shared: Path) -> list[Example]:

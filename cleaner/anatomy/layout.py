@@ -4,7 +4,8 @@ Two general facts of article layout that a line's own shape does not tell:
 - a body paragraph is prose (a sentence with function words), wherever it stands: the short
   last paragraph after the long ones is still body, a teaser headline is not;
 - a crosshead stands alone between paragraphs, while teaser lists, related-coverage boxes and
-  tables of contents are runs of headline-shaped lines one after another.
+  tables of contents are runs of headline-shaped lines one after another;
+- the headline stands just above the byline.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from cleaner.anatomy.grammar import INITIALS_TAIL
+from cleaner.anatomy.grammar import BYLINE_START, INITIALS_TAIL
 from cleaner.filters.stopwords import density, words
 from cleaner.filters.vocabulary import STRONG
 
@@ -20,6 +21,7 @@ _SENTENCE_END = re.compile(r"[.!?][\"'”“«»’)\]]*$")
 MIN_PROSE_WORDS = 6
 PROSE_DENSITY = 0.2
 NEAR_LINES = 3
+BYLINE_NEAR = 2
 TITLE_WORDS = (2, 16)  # a headline-shaped line: this many words, no final stop
 Features = list[str]
 
@@ -36,6 +38,8 @@ def layout_features(
         feats = [f"title_run={min(runs[i], 3)}"] if runs[i] else []
         if is_prose:
             feats += ["prose", f"prose_at={_side(i, block)}"]
+        if any(BYLINE_START.match(line) for line in lines[i + 1 : i + 1 + BYLINE_NEAR]):
+            feats.append("above_byline")
         out.append(feats)
     return out
 
