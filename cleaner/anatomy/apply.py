@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from cleaner.anatomy.honest import honest_roles
 from cleaner.anatomy.model import MODEL_NAME, tag
 from cleaner.anatomy.roles import FIELD_OF, KEEP, Role
 from cleaner.config import ClassifierSettings
@@ -39,6 +40,7 @@ def _one_pass(doc: Document, settings: ClassifierSettings) -> Document:
     roles, decider = tag(doc.lines, doc.language), MODEL_NAME
     if KEEP.isdisjoint(roles):  # the model saw no article: the context classifier's reading
         roles, decider = _fallback(doc, roles, settings), "classifier"
+    roles = honest_roles(doc.lines, roles)
     kept = []
     for i, (line, role) in enumerate(zip(doc.lines, roles, strict=True)):
         doc.line_roles[line] = f"{role} ({decider})"

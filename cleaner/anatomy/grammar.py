@@ -29,10 +29,12 @@ DATELINE = re.compile(
     r"(?:\s*(?P<dash>[-–—])\s+|(?<=\))\s+(?=[A-ZÀ-ÞĀ-Ž„“\"«])|(?P<dot>\.)\s+(?=[A-ZÀ-ÞĀ-Ž„“\"«]))"
 )
 
-# Photo credits: "Foto: X", "(Bild: X)", "© X", "Getty Images", "AP Photo/X", "dpa/X)".
+# Photo credits: "Foto: X", "(Bild: X)", "© X", "Getty Images", "AP Photo/X", "dpa/X)",
+# "...scallops.Credit...X for The Times" (a caption glued to its credit).
 _CREDIT_WORDS = re.compile(
     r"(?:^|[(\[|·•]\s*|\s)(?:foto|fotos|photos?|bild|bilder|bildrechte|images?|credit|quelle"
-    r"|source|grafik|illustration)(?:\s*[:/]|\s+(?:source|caption)\b)|©|\(c\)\s|getty images"
+    r"|source|grafik|illustration)(?:\s*[:/]|\s+(?:source|caption)\b)|credit(?:\.{3}|…)|©|\(c\)\s"
+    r"|getty images"
     r"|imago|picture[- ]alliance|shutterstock|istock|keystone"
     r"|\b(?:ap|afp|dpa|reuters|epa)\s*(?:photo|/)",
     re.IGNORECASE,

@@ -19,6 +19,7 @@ from collections.abc import Sequence
 from cleaner.anatomy.grammar import BYLINE_START, INITIALS_TAIL
 from cleaner.filters.stopwords import density, words
 from cleaner.filters.vocabulary import STRONG
+from cleaner.metadata.dates import to_iso
 
 _SENTENCE_END = re.compile(r"[.!?][\"'”“«»’)\]]*$")
 MIN_PROSE_WORDS = 6
@@ -48,6 +49,8 @@ def layout_features(
             feats.append("toc_entry")
         if is_prose:
             feats += ["prose", f"prose_at={_side(i, block)}"]
+            if to_iso(lines[i]):  # "... beschlossen werden. (APA, 12.3.2025)": still body
+                feats.append("prose_date")
         if any(BYLINE_START.match(line) for line in lines[i + 1 : i + 1 + BYLINE_NEAR]):
             feats.append("above_byline")
         out.append(feats)

@@ -1,0 +1,51 @@
+"""Roles checked against what their lines carry, so that a cut's record tells the truth.
+
+The model's role says where a cut line goes; this makes that true both ways:
+- a byline run that names nobody ("Supported by") or a date line without a date carries no
+  field: it is furniture, and recorded as such;
+- a furniture line with a photo credit between the headline and the end of the body is a
+  caption or credit: it lands in `captions`, so nothing is lost.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from cleaner.anatomy.grammar import is_credit
+from cleaner.anatomy.roles import KEEP, Role
+from cleaner.metadata.authors import split_authors
+from cleaner.metadata.dates import published_and_modified
+
+MAX_CREDIT_WORDS = 60  # a caption with its credit, not a paragraph that names a photographer
+
+
+def honest_roles(lines: Sequence[str], roles: Sequence[Role]) -> list[Role]:
+    out = list(roles)
+    _empty_bylines(lines, out)
+    for i, (line, role) in enumerate(zip(lines, out, strict=True)):
+        if role == "date" and published_and_modified(line) == (None, None):
+            out[i] = "boiler"
+    _credits_to_captions(lines, out)
+    return out
+
+
+def _empty_bylines(lines: Sequence[str], roles: list[Role]) -> None:
+    """A run of byline lines whose joined text names no author is furniture."""
+    i = 0
+    while i < len(roles):
+        j = i
+        while j < len(roles) and roles[j] == "byline":
+            j += 1
+        if j > i and not split_authors(", ".join(lines[i:j])):
+            roles[i:j] = ["boiler"] * (j - i)
+        i = max(j, i + 1)
+
+
+def _credits_to_captions(lines: Sequence[str], roles: list[Role]) -> None:
+    kept = [i for i, role in enumerate(roles) if role in KEEP]
+    start = roles.index("headline") if "headline" in roles else (kept[0] if kept else 0)
+    end = kept[-1] if kept else -1
+    for i in range(start, end):
+        line = lines[i]
+        if roles[i] == "boiler" and is_credit(line) and len(line.split()) <= MAX_CREDIT_WORDS:
+            roles[i] = "caption"

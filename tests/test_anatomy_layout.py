@@ -1,0 +1,84 @@
+"""Layout features, standfirst labelling and honest roles: the pieces the role model's
+standfirst and furniture decisions rest on, each on a few invented lines."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from cleaner.anatomy.honest import honest_roles
+from cleaner.anatomy.layout import layout_features
+from cleaner.anatomy.roles import KEEP, Role
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from training.align_roles import _extra_copies, mark_standfirst, unknown_lead
+
+PROSE = "Der Rat hat am Dienstag mit großer Mehrheit ein neues Netz von Radwegen beschlossen."
+TOC = ["So funktioniert die neue Schaltung", "Radfahrer sollen davon profitieren"]
+
+
+def _feats(lines: list[str], block: tuple[int, int] = (0, 0)) -> list[list[str]]:
+    return layout_features(lines, "de", block)
+
+
+def test_prose_reports_its_side_of_the_body_block() -> None:
+    feats = _feats(["Menü", PROSE, PROSE + " Ja.", "Impressum", "x", "y", "z", PROSE], (2, 2))
+    assert "prose_at=before" in feats[1] and "prose_at=in" in feats[2]
+    assert "prose_at=far" in feats[7] and not any(f.startswith("prose") for f in feats[0])
+
+
+def test_table_of_contents_is_a_run_that_reappears() -> None:
+    lines = ["Titel | Seite", "Auf dieser Seite:", *TOC, PROSE, TOC[0], PROSE, TOC[1], PROSE]
+    feats = _feats(lines)
+    assert "toc_entry" in feats[2] and "toc_entry" in feats[3]
+    assert "toc_entry" not in feats[5] and "title_run=1" in feats[5]
+
+
+def test_distance_below_the_page_titles_copy() -> None:
+    lines = ["Neue Radwege beschlossen | Anzeiger", "Menü", "Neue Radwege beschlossen", PROSE]
+    feats = _feats(lines)
+    assert "since_title=none" in feats[1] and "since_title=1" in feats[3]
+
+
+def test_headline_above_a_byline() -> None:
+    feats = _feats(["Neue Radwege beschlossen in der Stadt", "Von Erika Muster", PROSE])
+    assert "above_byline" in feats[0] and "above_byline" not in feats[2]
+
+
+def test_the_deck_between_headline_and_byline_is_the_standfirst() -> None:
+    labels = ["boiler", "headline", "body", "byline", "date", "body", "body"]
+    mark_standfirst(labels)
+    assert labels[2] == "standfirst" and labels[5:] == ["body", "body"]
+
+
+def test_a_first_run_without_header_lines_after_it_stays_body() -> None:
+    labels = ["headline", "body", "body", "boiler", "body"]
+    mark_standfirst(labels)
+    assert "standfirst" not in labels
+
+
+def test_lead_lines_a_truth_leaves_out_are_not_trained_on() -> None:
+    lines = ["Headline here", "A deck of the article that the truth of this set leaves out.", PROSE]
+    assert unknown_lead(lines, ["headline", "boiler", "body"]) == {1}
+    assert unknown_lead(["Share", PROSE], ["boiler", "body"]) == set()
+
+
+def test_only_the_last_copies_of_a_repeated_line_are_body() -> None:
+    lines = [TOC[0], PROSE, TOC[0], PROSE]
+    labels = ["body"] * 4
+    _extra_copies(lines, labels, {TOC[0]: 1, PROSE: 2})  # type: ignore[arg-type]
+    assert labels == ["boiler", "body", "body", "body"]
+
+
+def test_a_byline_that_names_nobody_is_furniture() -> None:
+    roles: list[Role] = ["byline", "headline", "byline", "body"]
+    out = honest_roles(["Supported by", "Titel", "Von Erika Muster", PROSE], roles)
+    assert out[:3] == ["boiler", "headline", "byline"]
+
+
+def test_a_credit_cut_inside_the_article_lands_in_captions() -> None:
+    lines = ["Titel", PROSE, "Der Hafen am Morgen. Foto: Max Beispiel", PROSE, "© Verlag"]
+    roles: list[Role] = ["headline", "body", "boiler", "body", "boiler"]
+    out = honest_roles(lines, roles)
+    assert out[2] == "caption" and out[4] == "boiler" and KEEP.issuperset(out[1:4:2])
