@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from cleaner.anatomy.grammar import BYLINE_START, INITIALS_TAIL
 from cleaner.filters.stopwords import density, words
@@ -57,7 +58,9 @@ def layout_features(
     return out
 
 
+@lru_cache(maxsize=16384)
 def _is_prose(line: str, language: str | None) -> bool:
+    """Cached by line, as the other line facts (the model tags again after each cut)."""
     line = INITIALS_TAIL.sub("", line)
     tokens = words(line)
     return (
