@@ -82,3 +82,8 @@ def test_a_credit_cut_inside_the_article_lands_in_captions() -> None:
     roles: list[Role] = ["headline", "body", "boiler", "body", "boiler"]
     out = honest_roles(lines, roles)
     assert out[2] == "caption" and out[4] == "boiler" and KEEP.issuperset(out[1:4:2])
+
+
+def test_a_headline_ending_in_a_full_stop_is_a_sentence_of_the_text() -> None:
+    out = honest_roles([PROSE, "Weiter so ..."], ["headline", "headline"])
+    assert out == ["body", "headline"]
