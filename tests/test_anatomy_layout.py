@@ -12,7 +12,7 @@ from cleaner.anatomy.roles import KEEP, Role
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from training.align_roles import _extra_copies, mark_standfirst, unknown_lead
+from training.align_roles import mark_standfirst, unknown_lead
 
 PROSE = "Der Rat hat am Dienstag mit großer Mehrheit ein neues Netz von Radwegen beschlossen."
 TOC = ["So funktioniert die neue Schaltung", "Radfahrer sollen davon profitieren"]
@@ -26,19 +26,6 @@ def test_prose_reports_its_side_of_the_body_block() -> None:
     feats = _feats(["Menü", PROSE, PROSE + " Ja.", "Impressum", "x", "y", "z", PROSE], (2, 2))
     assert "prose_at=before" in feats[1] and "prose_at=in" in feats[2]
     assert "prose_at=far" in feats[7] and not any(f.startswith("prose") for f in feats[0])
-
-
-def test_table_of_contents_is_a_run_that_reappears() -> None:
-    lines = ["Titel | Seite", "Auf dieser Seite:", *TOC, PROSE, TOC[0], PROSE, TOC[1], PROSE]
-    feats = _feats(lines)
-    assert "toc_entry" in feats[2] and "toc_entry" in feats[3]
-    assert "toc_entry" not in feats[5] and "title_run=1" in feats[5]
-
-
-def test_distance_below_the_page_titles_copy() -> None:
-    lines = ["Neue Radwege beschlossen | Anzeiger", "Menü", "Neue Radwege beschlossen", PROSE]
-    feats = _feats(lines)
-    assert "since_title=none" in feats[1] and "since_title=1" in feats[3]
 
 
 def test_headline_above_a_byline() -> None:
@@ -62,13 +49,6 @@ def test_lead_lines_a_truth_leaves_out_are_not_trained_on() -> None:
     lines = ["Headline here", "A deck of the article that the truth of this set leaves out.", PROSE]
     assert unknown_lead(lines, ["headline", "boiler", "body"]) == {1}
     assert unknown_lead(["Share", PROSE], ["boiler", "body"]) == set()
-
-
-def test_only_the_last_copies_of_a_repeated_line_are_body() -> None:
-    lines = [TOC[0], PROSE, TOC[0], PROSE]
-    labels = ["body"] * 4
-    _extra_copies(lines, labels, {TOC[0]: 1, PROSE: 2})  # type: ignore[arg-type]
-    assert labels == ["boiler", "body", "body", "body"]
 
 
 def test_a_byline_that_names_nobody_is_furniture() -> None:

@@ -9,7 +9,6 @@ whose date is the truth date `date`, a credit-like line inside the body block `c
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass, field
 
 from cleaner.anatomy.grammar import BYLINE_START, NAME_LIST, is_credit
@@ -84,19 +83,7 @@ def _body(lines: list[str], body: list[str]) -> list[str]:
             own = _shingles(line)
             hit = line in whole or len(own & grams) >= MIN_SHINGLE_SHARE * len(own)
         out.append("body" if hit else "boiler")
-    _extra_copies(lines, out, Counter(paragraphs))
     return out
-
-
-def _extra_copies(lines: list[str], labels: list[str], wanted: Counter[str]) -> None:
-    """A line the input has more often than the truth (a table of contents before the
-    crossheads it lists, a teaser repeating a heading): only its last copies are body."""
-    seen: Counter[str] = Counter()
-    for i in range(len(lines) - 1, -1, -1):
-        if labels[i] == "body" and lines[i] in wanted:
-            seen[lines[i]] += 1
-            if seen[lines[i]] > wanted[lines[i]]:
-                labels[i] = "boiler"
 
 
 def _headline(lines: list[str], labels: list[str], truth: Truth, first: int) -> None:
