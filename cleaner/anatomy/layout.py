@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from cleaner.anatomy.grammar import BYLINE_START, INITIALS_TAIL
+from cleaner.filters.prefilter import any_match
 from cleaner.filters.stopwords import density, words
 from cleaner.filters.vocabulary import STRONG
 from cleaner.metadata.dates import to_iso
@@ -33,31 +34,38 @@ def layout_features(
 ) -> list[Features]:
     """For every line: is it prose (and where, relative to the body block), and how long is
     the run of headline-shaped lines it belongs to."""
-    prose = [_is_prose(line, language) for line in lines]
+    facts = [_facts(line, language) for line in lines]
     runs = _title_runs(lines)
     out = []
-    for i, is_prose in enumerate(prose):
+    for i, (is_prose, has_date, _) in enumerate(facts):
         feats = [f"title_run={min(runs[i], 3)}"] if runs[i] else []
         if is_prose:
             feats += ["prose", f"prose_at={_side(i, block)}"]
-            if to_iso(lines[i]):  # "... beschlossen werden. (APA, 12.3.2025)": still body
+            if has_date:  # "... beschlossen werden. (APA, 12.3.2025)": still body
                 feats.append("prose_date")
-        if any(BYLINE_START.match(line) for line in lines[i + 1 : i + 1 + BYLINE_NEAR]):
+        if any(fact[2] for fact in facts[i + 1 : i + 1 + BYLINE_NEAR]):
             feats.append("above_byline")
         out.append(feats)
     return out
 
 
 @lru_cache(maxsize=16384)
+def _facts(line: str, language: str | None) -> tuple[bool, bool, bool]:
+    """(prose, prose holding a date, byline start), cached by line as the other line facts
+    (the model tags again after each round of cuts)."""
+    prose = _is_prose(line, language)
+    return prose, prose and to_iso(line) is not None, BYLINE_START.match(line) is not None
+
+
 def _is_prose(line: str, language: str | None) -> bool:
-    """Cached by line, as the other line facts (the model tags again after each cut)."""
     line = INITIALS_TAIL.sub("", line)
+    if not _SENTENCE_END.search(line):
+        return False  # the cheap test first: most lines of a page end open
     tokens = words(line)
     return (
         len(tokens) >= MIN_PROSE_WORDS
-        and bool(_SENTENCE_END.search(line))
         and density(tokens, language) >= PROSE_DENSITY
-        and not STRONG.search(line)
+        and not any_match(STRONG, line)
     )
 
 
