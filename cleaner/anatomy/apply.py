@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from cleaner.anatomy.honest import honest_roles
+from cleaner.anatomy.honest import ends_sentence, honest_roles
 from cleaner.anatomy.model import MODEL_NAME, tag
 from cleaner.anatomy.roles import FIELD_OF, KEEP, Role
 from cleaner.config import ClassifierSettings
@@ -68,7 +68,7 @@ def _fallback(doc: Document, roles: list[Role], settings: ClassifierSettings) ->
 def _title_from_page_title(doc: Document, line: str) -> None:
     """No headline line: a full-page dump starts with the page <title>, 'Headline | Site'."""
     head = _SITE_SEPARATOR.split(line)[0].strip()
-    if len(head.split()) >= MIN_TITLE_WORDS:
+    if len(head.split()) >= MIN_TITLE_WORDS and not ends_sentence(head):
         kicker, doc.title = split_kicker(head)
         doc.kicker = doc.kicker or kicker
 

@@ -29,10 +29,15 @@ def honest_roles(lines: Sequence[str], roles: Sequence[Role]) -> list[Role]:
     for i, (line, role) in enumerate(zip(lines, out, strict=True)):
         if role == "date" and published_and_modified(line) == (None, None):
             out[i] = "boiler"
-        elif role == "headline" and _FULL_STOP.search(line):
+        elif role == "headline" and ends_sentence(line):
             out[i] = "body"
     _credits_to_captions(lines, out)
     return out
+
+
+def ends_sentence(line: str) -> bool:
+    """A full stop at the end: a sentence of the text, never a headline."""
+    return _FULL_STOP.search(line) is not None
 
 
 def _empty_bylines(lines: Sequence[str], roles: list[Role]) -> None:
