@@ -9,7 +9,7 @@ import pytest
 from typer.testing import CliRunner
 
 from cleaner.cli import app
-from cleaner.cli.explain import LineStatus, attribute
+from cleaner.cli.explain import LineStatus, _with_decider, attribute, render
 from cleaner.document import Document, Source
 from tests.conftest import FIXTURES, SEEDS
 
@@ -48,7 +48,7 @@ def test_seed_004_shows_the_dateline_and_initials_trimmed() -> None:
 
 def test_seed_001_names_the_rule_for_each_cut() -> None:
     _, output = explain("--no-color", str(SEEDS / "001_6755c53f16471b82.txt"))
-    assert "cut   anatomy.boiler | 1 Min." in output
+    assert "cut   anatomy.boiler (anatomy.crf) | 1 Min." in output
     assert "cut   faz.kicker-title -> kicker,title | Bezahldienste : Alibaba" in output
     assert "url='https://www.faz.net/-hbv-7vnd7'" in output
     assert "keep  body (anatomy.crf) | " in output
@@ -56,7 +56,7 @@ def test_seed_001_names_the_rule_for_each_cut() -> None:
 
 def test_line_roles_are_shown() -> None:
     _, output = explain("--no-color", str(FIXTURES / "text" / "de_regional_dump.txt"))
-    assert "cut   anatomy.boiler | Politik" in output
+    assert "cut   anatomy.boiler (anatomy.crf) | Politik" in output
     assert "keep  body (anatomy.crf) | Die Verwaltung" in output
 
 
@@ -76,7 +76,7 @@ def test_a_rejected_text_is_still_explained(tmp_path: Path) -> None:
     page.write_text("Teilen\nNur ein kurzer Satz hier.\n", encoding="utf-8")
     code, output = explain("--no-color", str(page))
     assert code == 0
-    assert "cut   anatomy.boiler | Teilen" in output
+    assert "cut   anatomy.boiler (classifier) | Teilen" in output  # the model saw no body
     assert "rejected (too_short)" in output
 
 
@@ -105,3 +105,19 @@ def test_a_line_taken_in_parts_by_two_rules_is_cut() -> None:
     got = attribute(["Quelle: Shutterstock.com[/su_spoiler]"], doc)
     assert got[0].action == "cut"
     assert got[0].rules == ("generic.shortcode", "generic.caption-credit")
+
+
+def test_a_role_changed_after_the_model_names_that_step(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The model calls 'Supported by' a byline; it names nobody, so it is furniture, and the
+    record of the line says which step decided that."""
+    from cleaner.anatomy import apply
+    from cleaner.config import ClassifierSettings
+
+    body = "Der Rat hat am Dienstag ein neues Netz von Radwegen beschlossen."
+    roles = {"Supported by": "byline", body: "body"}
+    monkeypatch.setattr(apply, "tag", lambda lines, hint=None: [roles[line] for line in lines])
+    doc = Document(source=Source(kind="text"), kind="text", raw="", lines=["Supported by", body])
+    apply.assign_roles(doc, ClassifierSettings())
+    assert doc.line_roles == {"Supported by": "boiler (anatomy.honest)", body: "body (anatomy.crf)"}
+    cut = _with_decider(LineStatus("cut", "Supported by", ("anatomy.boiler",)), "boiler (x.y)")
+    assert "cut   anatomy.boiler (x.y) | Supported by" in render(cut)

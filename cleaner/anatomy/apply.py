@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from cleaner.anatomy.honest import ends_sentence, honest_roles
+from cleaner.anatomy.honest import HONEST_NAME, ends_sentence, honest_roles
 from cleaner.anatomy.model import MODEL_NAME, tag
 from cleaner.anatomy.roles import FIELD_OF, KEEP, Role
 from cleaner.config import ClassifierSettings
@@ -40,10 +40,11 @@ def _one_pass(doc: Document, settings: ClassifierSettings) -> Document:
     roles, decider = tag(doc.lines, doc.language), MODEL_NAME
     if KEEP.isdisjoint(roles):  # the model saw no article: the context classifier's reading
         roles, decider = _fallback(doc, roles, settings), "classifier"
-    roles = honest_roles(doc.lines, roles)
-    kept = []
+    checked = honest_roles(doc.lines, roles)
+    deciders = [decider if a == b else HONEST_NAME for a, b in zip(roles, checked, strict=True)]
+    roles, kept = checked, []
     for i, (line, role) in enumerate(zip(doc.lines, roles, strict=True)):
-        doc.line_roles[line] = f"{role} ({decider})"
+        doc.line_roles[line] = f"{role} ({deciders[i]})"
         if role in KEEP:
             kept.append(line)
             continue

@@ -20,6 +20,7 @@ from cleaner.metadata.authors import split_authors
 from cleaner.metadata.dates import published_and_modified
 
 _FULL_STOP = re.compile(r"(?<!\.)\.[\"'”“«»’)\]]*$")  # "... gesagt." but not "Weiter ..."
+HONEST_NAME = "anatomy.honest"  # how explain names a role this module changed
 MAX_CREDIT_WORDS = 60  # a caption with its credit, not a paragraph that names a photographer
 
 

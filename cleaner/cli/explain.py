@@ -9,7 +9,7 @@ other, so a WARC is explained record by record, as the pages it holds.
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Literal
 
@@ -37,6 +37,7 @@ class LineStatus:
     line: str
     rules: tuple[str, ...] = ()
     parts: tuple[str, ...] = ()  # for "trim": the text each rule took
+    decider: str | None = None  # for a role's cut: the model, or the step that changed its role
 
 
 def explain(
@@ -95,8 +96,15 @@ def attribute(before: list[str], doc: Document) -> list[LineStatus]:
             role = doc.line_roles.get(line)  # the role model's verdict, and who gave it
             out.append(LineStatus("keep", line, (role,) if role else ()))
         else:
-            out.append(_lost(line, doc.removed))
+            out.append(_with_decider(_lost(line, doc.removed), doc.line_roles.get(line)))
     return out
+
+
+def _with_decider(status: LineStatus, verdict: str | None) -> LineStatus:
+    """A cut made by a line's role names who gave that role ('boiler (anatomy.honest)')."""
+    if verdict is None or status.action != "cut" or not status.rules[0].startswith("anatomy."):
+        return status
+    return replace(status, decider=verdict.rsplit("(", 1)[-1].rstrip(")"))
 
 
 def _lost(line: str, removed: list[Removal]) -> LineStatus:
@@ -134,7 +142,7 @@ def render(status: LineStatus, targets: dict[str, str] | None = None) -> str:
     if status.action == "keep":
         head = f"keep  {names[0]}" if names else "keep "
     elif status.action == "cut":
-        head = f"cut   {' + '.join(names)}"
+        head = f"cut   {' + '.join(names)}" + (f" ({status.decider})" if status.decider else "")
     else:
         took = ", ".join(f"{r} took {p!r}" for r, p in zip(names, status.parts, strict=True))
         head = f"trim  {took}"
