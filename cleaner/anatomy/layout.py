@@ -1,6 +1,6 @@
 """Layout features for the role model: how a line sits among its neighbours.
 
-Two general facts of article layout that a line's own shape does not tell:
+General facts of article layout that a line's own shape does not tell:
 - a body paragraph is prose (a sentence with function words), wherever it stands: the short
   last paragraph after the long ones is still body, a teaser headline is not;
 - a crosshead stands alone between paragraphs, while teaser lists, related-coverage boxes and
