@@ -105,3 +105,17 @@ def test_any_match_answers_as_search_does(words: list[str]) -> None:
 def test_any_match_finds_every_match_example(pattern: re.Pattern[str]) -> None:
     for piece in [*_PIECES, "Foto: Max Muster", "Alle Rechte vorbehalten", "Privacy Policy"]:
         assert any_match(pattern, piece) == bool(pattern.search(piece))
+
+
+@pytest.mark.parametrize(
+    ("pattern", "text"),
+    [
+        (re.compile("cookie # a comment | with a bar\n| newsletter", re.X), "with a bar"),
+        (re.compile("(?i)cookie|newsletter"), "NEWSLETTER"),
+        (re.compile("(a)|b"), "a"),
+    ],
+)
+def test_any_match_does_not_split_what_splitting_would_change(
+    pattern: re.Pattern[str], text: str
+) -> None:
+    assert any_match(pattern, text) == bool(pattern.search(text))

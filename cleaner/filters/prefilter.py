@@ -181,15 +181,19 @@ class _BranchIndex:
 
 @cache
 def _branch_index(pattern: re.Pattern[str]) -> _BranchIndex | None:
-    """None when splitting would change the pattern: groups (their numbers would change) or
-    global inline flags (only the first branch would hold them)."""
+    """None when splitting could change the pattern: groups (their numbers would change),
+    global inline flags (only the first branch would hold them), verbose mode (a '|' in a
+    comment), or a part that does not compile alone."""
     source = pattern.pattern
-    if pattern.groups or re.match(r"\(\?[aiLmsux]+\)", source):
+    if pattern.groups or pattern.flags & re.VERBOSE or re.match(r"\(\?[aiLmsux]+\)", source):
+        return None
+    try:
+        branches = [re.compile(part, pattern.flags) for part in _top_level_parts(source)]
+    except re.error:
         return None
     always: list[re.Pattern[str]] = []
     by_literal: dict[str, tuple[re.Pattern[str], ...]] = {}
-    for part in _top_level_parts(source):
-        branch = re.compile(part, pattern.flags)
+    for branch in branches:
         literals = required_literals(branch)
         if literals is None:
             always.append(branch)
