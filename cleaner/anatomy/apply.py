@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from cleaner.anatomy.contents import CONTENTS_NAME, contents_roles
 from cleaner.anatomy.honest import HONEST_NAME, ends_sentence, honest_roles
 from cleaner.anatomy.model import MODEL_NAME, tag
 from cleaner.anatomy.roles import FIELD_OF, KEEP, Role
@@ -40,9 +41,10 @@ def _one_pass(doc: Document, settings: ClassifierSettings) -> Document:
     roles, decider = tag(doc.lines, doc.language), MODEL_NAME
     if KEEP.isdisjoint(roles):  # the model saw no article: the context classifier's reading
         roles, decider = _fallback(doc, roles, settings), "classifier"
-    checked = honest_roles(doc.lines, roles)
-    deciders = [decider if a == b else HONEST_NAME for a, b in zip(roles, checked, strict=True)]
-    roles, kept = checked, []
+    deciders = [decider] * len(roles)
+    roles = _revised(roles, honest_roles(doc.lines, roles), deciders, HONEST_NAME)
+    roles = _revised(roles, contents_roles(doc.lines, roles), deciders, CONTENTS_NAME)
+    kept = []
     for i, (line, role) in enumerate(zip(doc.lines, roles, strict=True)):
         doc.line_roles[line] = f"{role} ({deciders[i]})"
         if role in KEEP:
@@ -56,6 +58,14 @@ def _one_pass(doc: Document, settings: ClassifierSettings) -> Document:
         _title_from_page_title(doc, doc.lines[0])
     doc.lines[:] = kept
     return doc
+
+
+def _revised(roles: list[Role], revised: list[Role], deciders: list[str], name: str) -> list[Role]:
+    """`revised`, with `name` as the decider of every role it changed (explain shows it)."""
+    for i, (before, after) in enumerate(zip(roles, revised, strict=True)):
+        if before != after:
+            deciders[i] = name
+    return revised
 
 
 def _fallback(doc: Document, roles: list[Role], settings: ClassifierSettings) -> list[Role]:
