@@ -6,6 +6,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+import pytest
+
 from cleaner.anatomy.honest import honest_roles
 from cleaner.anatomy.layout import layout_features
 from cleaner.anatomy.roles import KEEP, Role
@@ -67,3 +69,20 @@ def test_a_credit_cut_inside_the_article_lands_in_captions() -> None:
 def test_a_headline_ending_in_a_full_stop_is_a_sentence_of_the_text() -> None:
     out = honest_roles([PROSE, "Weiter so ..."], ["headline", "headline"])
     assert out == ["body", "headline"]
+
+
+@pytest.mark.parametrize(
+    ("titled", "above", "role"),
+    [
+        (False, "EU lawmakers approve looser green rules for farmers", "headline"),
+        (True, "EU lawmakers approve looser green rules for farmers", "boiler"),  # page title wins
+        (False, "Read More", "boiler"),  # a label, not a headline
+        (False, "The council met on Tuesday and approved the plan.", "boiler"),  # a sentence
+    ],
+)
+def test_with_no_headline_the_line_above_the_byline_is_it(
+    titled: bool, above: str, role: str
+) -> None:
+    lines = ["Share", above, "By Jane Example", PROSE]
+    roles: list[Role] = ["boiler", "boiler", "byline", "body"]
+    assert honest_roles(lines, roles, titled)[1] == role

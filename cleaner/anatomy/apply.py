@@ -42,7 +42,8 @@ def _one_pass(doc: Document, settings: ClassifierSettings) -> Document:
     if KEEP.isdisjoint(roles):  # the model saw no article: the context classifier's reading
         roles, decider = _fallback(doc, roles, settings), "classifier"
     deciders = [decider] * len(roles)
-    roles = _revised(roles, honest_roles(doc.lines, roles), deciders, HONEST_NAME)
+    titled = bool(roles) and roles[0] not in KEEP and _page_title(doc.lines[0]) is not None
+    roles = _revised(roles, honest_roles(doc.lines, roles, titled), deciders, HONEST_NAME)
     roles = _revised(roles, contents_roles(doc.lines, roles), deciders, CONTENTS_NAME)
     kept = []
     for i, (line, role) in enumerate(zip(doc.lines, roles, strict=True)):
@@ -78,10 +79,15 @@ def _fallback(doc: Document, roles: list[Role], settings: ClassifierSettings) ->
 
 def _title_from_page_title(doc: Document, line: str) -> None:
     """No headline line: a full-page dump starts with the page <title>, 'Headline | Site'."""
-    head = _SITE_SEPARATOR.split(line)[0].strip()
-    if len(head.split()) >= MIN_TITLE_WORDS and not ends_sentence(head):
+    head = _page_title(line)
+    if head is not None:
         kicker, doc.title = split_kicker(head)
         doc.kicker = doc.kicker or kicker
+
+
+def _page_title(line: str) -> str | None:
+    head = _SITE_SEPARATOR.split(line)[0].strip()
+    return head if len(head.split()) >= MIN_TITLE_WORDS and not ends_sentence(head) else None
 
 
 def _byline_run(lines: Sequence[str], roles: Sequence[Role], i: int) -> str:
