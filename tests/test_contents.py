@@ -3,8 +3,10 @@ the crossheads stay."""
 
 from __future__ import annotations
 
+import pytest
+
 from cleaner import clean_text
-from cleaner.anatomy.contents import contents_roles
+from cleaner.anatomy.contents import contents_roles, teaser_roles
 from cleaner.anatomy.roles import Role
 
 HEADS = ["So funktioniert die neue Regel", "Wer profitiert", "Was Kritiker sagen"]
@@ -55,3 +57,28 @@ def test_a_text_with_a_table_of_contents_cleans_to_its_body() -> None:
     doc = clean_text("\n".join([title, "Auf dieser Seite:", HEADS[0], HEADS[1], *body]))
     assert doc.ok and doc.text == "\n".join(body)  # type: ignore[union-attr]
     assert doc.title == title  # type: ignore[union-attr]
+
+
+TEASERS = [
+    "Farmers in Poland block border crossings over grain imports",
+    "France's farmers end blockades after promises of more aid",
+]
+
+
+def test_a_run_of_headlines_under_a_cut_label_inside_the_body_goes() -> None:
+    lines = [PARA, "RELATED COVERAGE", *TEASERS, PARA]
+    roles: list[Role] = ["body", "boiler", "body", "body", "body"]
+    assert teaser_roles(lines, roles) == ["body", "boiler", "boiler", "boiler", "body"]
+
+
+@pytest.mark.parametrize(
+    ("lines", "roles"),
+    [
+        ([PARA, "Anzeige", TEASERS[0], PARA], ["body", "boiler", "body", "body"]),  # a crosshead
+        ([PARA, "Mehr", *TEASERS], ["body", "boiler", "body", "body"]),  # no prose after it
+        (["Share", "Mehr", *TEASERS, PARA], ["boiler", "boiler", "body", "body", "body"]),  # header
+        ([PARA, *TEASERS, PARA], ["body", "body", "body", "body"]),  # no label: crossheads
+    ],
+)
+def test_headlines_that_are_not_a_teaser_box_stay(lines: list[str], roles: list[Role]) -> None:
+    assert teaser_roles(lines, roles) == roles

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from cleaner.anatomy.contents import CONTENTS_NAME, contents_roles
+from cleaner.anatomy.contents import CONTENTS_NAME, contents_roles, teaser_roles
 from cleaner.anatomy.honest import HONEST_NAME, ends_sentence, honest_roles
 from cleaner.anatomy.model import MODEL_NAME, tag
 from cleaner.anatomy.roles import FIELD_OF, KEEP, Role
@@ -45,6 +45,7 @@ def _one_pass(doc: Document, settings: ClassifierSettings) -> Document:
     titled = bool(roles) and roles[0] not in KEEP and _page_title(doc.lines[0]) is not None
     roles = _revised(roles, honest_roles(doc.lines, roles, titled), deciders, HONEST_NAME)
     roles = _revised(roles, contents_roles(doc.lines, roles), deciders, CONTENTS_NAME)
+    roles = _revised(roles, teaser_roles(doc.lines, roles), deciders, CONTENTS_NAME)
     kept = []
     for i, (line, role) in enumerate(zip(doc.lines, roles, strict=True)):
         doc.line_roles[line] = f"{role} ({deciders[i]})"

@@ -1,9 +1,12 @@
-"""A table of contents: a run of heading lines that reappear further down the article.
+"""Lists of headings that are furniture, though each line looks like a crosshead.
 
-"Auf dieser Seite:", "In this article": a page lists its crossheads before the body, and a
-text dump keeps both copies. The crossheads belong to the article; the run that lists them
-again, earlier, is furniture. Only the first copies go, so cleaning the result again changes
-nothing (the crossheads left no longer repeat).
+- A table of contents: "Auf dieser Seite:", "In this article": a page lists its crossheads
+  before the body, and a text dump keeps both copies. The crossheads belong to the article;
+  the run that lists them again, earlier, is furniture. Only the first copies go, so
+  cleaning the result again changes nothing (the crossheads left no longer repeat).
+- A teaser box inside the body: a label the model cut ("RELATED COVERAGE", "Mehr zum Thema")
+  with a run of two or more headlines under it and the article's prose after it. A crosshead
+  stands alone between paragraphs; headlines in a run under a label are other articles.
 """
 
 from __future__ import annotations
@@ -16,6 +19,8 @@ from cleaner.anatomy.roles import KEEP, Role
 CONTENTS_NAME = "anatomy.contents"  # how explain names a role this module changed
 MIN_ENTRIES = 2  # one repeated heading is a crosshead printed twice, not a table
 MAX_ENTRY_WORDS = 12
+MAX_LABEL_WORDS = 5  # "RELATED COVERAGE", "Mehr zum Thema", "Das könnte Sie interessieren"
+TEASER_WORDS = (4, 20)  # a headline: more than a label, less than a paragraph
 _SENTENCE_END = re.compile(r"[.!?][\"'”“«»’)\]]*$")
 
 
@@ -32,6 +37,31 @@ def contents_roles(lines: Sequence[str], roles: Sequence[Role]) -> list[Role]:
         run = []
     _cut(out, run)
     return out
+
+
+def teaser_roles(lines: Sequence[str], roles: Sequence[Role]) -> list[Role]:
+    """The roles, with the headline runs of teaser boxes inside the body made furniture."""
+    out = list(roles)
+    for i in range(1, len(lines) - 1):
+        if out[i - 1] in KEEP and out[i] == "boiler" and len(lines[i].split()) <= MAX_LABEL_WORDS:
+            run = _headline_run(lines, out, i + 1)
+            after = run[-1] + 1 if run else i + 1
+            if after < len(lines) and out[after] in KEEP and _SENTENCE_END.search(lines[after]):
+                _cut(out, run)
+    return out
+
+
+def _headline_run(lines: Sequence[str], roles: Sequence[Role], start: int) -> list[int]:
+    run, j = [], start
+    while j < len(lines) and roles[j] in KEEP and _is_teaser_headline(lines[j]):
+        run.append(j)
+        j += 1
+    return run
+
+
+def _is_teaser_headline(line: str) -> bool:
+    low, high = TEASER_WORDS
+    return low <= len(line.split()) <= high and not _SENTENCE_END.search(line)
 
 
 def _cut(roles: list[Role], run: list[int]) -> None:
