@@ -11,9 +11,9 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
+from cleaner.anatomy.grammar import SENTENCE_END, headline_shaped
 from cleaner.anatomy.roles import KEEP, Role
 
 CONTENTS_NAME = "anatomy.contents"  # how explain names a role this module changed
@@ -21,7 +21,6 @@ MIN_ENTRIES = 2  # one repeated heading is a crosshead printed twice, not a tabl
 MAX_ENTRY_WORDS = 12
 MAX_LABEL_WORDS = 5  # "RELATED COVERAGE", "Mehr zum Thema", "Das könnte Sie interessieren"
 TEASER_WORDS = (4, 20)  # a headline: more than a label, less than a paragraph
-_SENTENCE_END = re.compile(r"[.!?][\"'”“«»’)\]]*$")
 
 
 def contents_roles(lines: Sequence[str], roles: Sequence[Role]) -> list[Role]:
@@ -46,7 +45,7 @@ def teaser_roles(lines: Sequence[str], roles: Sequence[Role]) -> list[Role]:
         if out[i - 1] in KEEP and out[i] == "boiler" and len(lines[i].split()) <= MAX_LABEL_WORDS:
             run = _headline_run(lines, out, i + 1)
             after = run[-1] + 1 if run else i + 1
-            if after < len(lines) and out[after] in KEEP and _SENTENCE_END.search(lines[after]):
+            if after < len(lines) and out[after] in KEEP and SENTENCE_END.search(lines[after]):
                 _cut(out, run)
     return out
 
@@ -60,8 +59,7 @@ def _headline_run(lines: Sequence[str], roles: Sequence[Role], start: int) -> li
 
 
 def _is_teaser_headline(line: str) -> bool:
-    low, high = TEASER_WORDS
-    return low <= len(line.split()) <= high and not _SENTENCE_END.search(line)
+    return headline_shaped(line, TEASER_WORDS)
 
 
 def _cut(roles: list[Role], run: list[int]) -> None:
@@ -71,4 +69,4 @@ def _cut(roles: list[Role], run: list[int]) -> None:
 
 
 def _is_heading(line: str) -> bool:
-    return len(line.split()) <= MAX_ENTRY_WORDS and not _SENTENCE_END.search(line)
+    return headline_shaped(line, (0, MAX_ENTRY_WORDS))

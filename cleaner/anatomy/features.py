@@ -9,7 +9,6 @@ lexical evidence (it is what tells "Von"/"By"/"Foto"/"Share" apart in any outlet
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Sequence
@@ -21,19 +20,18 @@ from cleaner.anatomy.grammar import (
     DATELINE,
     INITIALS_TAIL,
     NAME_LIST,
+    SENTENCE_END,
     TIME,
     is_credit,
 )
-from cleaner.anatomy.layout import layout_features
+from cleaner.anatomy.layout import layout_features, prose_words
 from cleaner.filters.prefilter import any_match, may_match
 from cleaner.filters.stopwords import density, pick_language, words
 from cleaner.filters.vocabulary import STRONG, WEAK
 from cleaner.metadata.dates import to_iso
 
-_SENTENCE_END = re.compile(r"[.!?][\"'”“«»’)\]]*$")
 _ANCHOR_WORDS = 18  # a line this long, prose-dense and ending a sentence is surely body
 BLOCK_LINE_COST = 40.0  # a line that is not prose costs the body block this many characters
-_ANCHOR_DENSITY = 0.2
 _LEXICAL_WORDS = 8  # first/last word features only for lines this short
 CONTEXT = (-2, -1, 1, 2)
 Features = list[str]
@@ -90,7 +88,7 @@ def _facts(line: str, language: str | None) -> _Facts:
         tuple(_shape(line, tokens, language)),
         tuple(_grammar(line, tokens)),
         tuple(_lexical(tokens)),
-        _is_anchor(line, tokens, language),
+        prose_words(line, language) >= _ANCHOR_WORDS,
     )
 
 
@@ -125,18 +123,6 @@ def _main_block(lines: Sequence[str], language: str | None) -> tuple[int, int]:
         if total > best:
             best, span = total, (start, i)
     return span
-
-
-def _is_anchor(line: str, tokens: list[str], language: str | None) -> bool:
-    if INITIALS_TAIL.search(line):  # "... entscheiden. (abe)" ends a sentence
-        line = INITIALS_TAIL.sub("", line)
-        tokens = words(line)
-    return (
-        len(tokens) >= _ANCHOR_WORDS
-        and bool(_SENTENCE_END.search(line))
-        and density(tokens, language) >= _ANCHOR_DENSITY
-        and not _strong(line)
-    )
 
 
 def _own(line: str, i: int, n: int, doc: _Doc, shape: Sequence[str], fact: _Facts) -> Features:
@@ -225,7 +211,7 @@ def _lexical(tokens: Sequence[str]) -> Features:
 def _ending(line: str) -> str:
     if line.endswith(("...", "…")):
         return "ellipsis"
-    if _SENTENCE_END.search(line):
+    if SENTENCE_END.search(line):
         return "sentence"
     if line.endswith(":"):
         return "colon"

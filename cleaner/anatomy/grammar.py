@@ -49,6 +49,16 @@ def is_credit(line: str) -> bool:
 
 TIME = re.compile(r"(?i:\b\d{1,2}[:.]\d{2}\s*(?:uhr|h\b|[ap]\.?\s?m\.?)|\b\d{1,2}:\d{2}\b)")
 
+# A sentence's end, closing quotes and brackets allowed: "... gesagt.«", "... (sagte er.)".
+SENTENCE_END = re.compile(r"[.!?][\"'”“«»’)\]]*$")
+
+
+def headline_shaped(line: str, words: tuple[int, int]) -> bool:
+    """A line of `words` (low, high) words that ends no sentence: a headline or a heading."""
+    low, high = words
+    return low <= len(line.split()) <= high and not SENTENCE_END.search(line)
+
+
 # "(abe)", "MDR (abe)", "(APA, 12.3.2025)", "/ngu/zb/mis", "/bgf/jkr/jha/", " bfi/pe", " ab/jj".
 INITIALS_TAIL = re.compile(
     r"(?<=[.!?\"“”»«)])\s*(?:"

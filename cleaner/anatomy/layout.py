@@ -10,17 +10,15 @@ General facts of article layout that a line's own shape does not tell:
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from functools import lru_cache
 
-from cleaner.anatomy.grammar import BYLINE_START, INITIALS_TAIL
+from cleaner.anatomy.grammar import BYLINE_START, INITIALS_TAIL, SENTENCE_END, headline_shaped
 from cleaner.filters.prefilter import any_match
 from cleaner.filters.stopwords import density, words
 from cleaner.filters.vocabulary import STRONG
 from cleaner.metadata.dates import to_iso
 
-_SENTENCE_END = re.compile(r"[.!?][\"'”“«»’)\]]*$")
 MIN_PROSE_WORDS = 6
 PROSE_DENSITY = 0.2
 NEAR_LINES = 3
@@ -58,20 +56,25 @@ def _facts(line: str, language: str | None) -> tuple[bool, bool, bool]:
 
 
 def _is_prose(line: str, language: str | None) -> bool:
+    return prose_words(line, language) >= MIN_PROSE_WORDS
+
+
+@lru_cache(maxsize=16384)
+def prose_words(line: str, language: str | None) -> int:
+    """The words of a prose line (a sentence dense in function words, no furniture
+    vocabulary), 0 for any other; editor initials after the last sentence do not count.
+    The role features ask it twice a line: for prose here, for the body anchors."""
     line = INITIALS_TAIL.sub("", line)
-    if not _SENTENCE_END.search(line):
-        return False  # the cheap test first: most lines of a page end open
+    if not SENTENCE_END.search(line):
+        return 0  # the cheap test first: most lines of a page end open
     tokens = words(line)
-    return (
-        len(tokens) >= MIN_PROSE_WORDS
-        and density(tokens, language) >= PROSE_DENSITY
-        and not any_match(STRONG, line)
-    )
+    if density(tokens, language) < PROSE_DENSITY or any_match(STRONG, line):
+        return 0
+    return len(tokens)
 
 
 def _is_title_shaped(line: str) -> bool:
-    low, high = TITLE_WORDS
-    return low <= len(line.split()) <= high and not _SENTENCE_END.search(line)
+    return headline_shaped(line, TITLE_WORDS)
 
 
 def _title_runs(lines: Sequence[str]) -> list[int]:
