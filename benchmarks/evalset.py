@@ -52,6 +52,12 @@ def scorer(set_dir: Path) -> ModuleType:
     return module
 
 
+def page_prf(score: ModuleType, truth: str, pred: str) -> tuple[float, float, float]:
+    """Shingle precision, recall and F1 of one page, by the set's score.py."""
+    p, r, f1 = score.shingle_prf([score.page_counts(truth, pred)])
+    return p, r, f1
+
+
 def score_predictions(
     set_dir: Path, preds: dict[str, str], only_predicted: bool = False
 ) -> dict[str, Any]:

@@ -13,11 +13,10 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
-from types import ModuleType
 
 import trafilatura
 
-from benchmarks.evalset import load_truth, pages, score_predictions, scorer
+from benchmarks.evalset import load_truth, page_prf, pages, score_predictions, scorer
 from cleaner.document import Source
 from cleaner.pipeline import Pipeline
 
@@ -51,7 +50,7 @@ def print_damage(set_dir: Path, raw: dict[str, str], ours: dict[str, str]) -> No
     score = scorer(set_dir)
     truth = {rec["id"]: rec["text"] for rec in load_truth(set_dir) if rec.get("text")}
     deltas = {
-        page: page_f1(score, text, ours[page]) - page_f1(score, text, raw[page])
+        page: page_prf(score, text, ours[page])[2] - page_prf(score, text, raw[page])[2]
         for page, text in truth.items()
     }
     worse = sorted((d, page) for page, d in deltas.items() if d < -DAMAGE)
@@ -59,11 +58,6 @@ def print_damage(set_dir: Path, raw: dict[str, str], ours: dict[str, str]) -> No
     print(f"pages better / worse by > {DAMAGE}: {better} / {len(worse)} of {len(deltas)}")
     for delta, page in worse[:5]:
         print(f"  worst: {page} {delta:+.3f}")
-
-
-def page_f1(score: ModuleType, truth: str, pred: str) -> float:
-    f1: float = score.shingle_prf([score.page_counts(truth, pred)])[2]
-    return f1
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -19,7 +19,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from benchmarks.evalset import Page, load_truth, predict, score_predictions, scorer
+from benchmarks.evalset import Page, load_truth, page_prf, predict, score_predictions, scorer
 from cleaner import clean_text
 from cleaner.config import FilterSettings, Settings
 
@@ -113,7 +113,7 @@ def worst(set_dir: Path, preds: dict[str, str], k: int) -> None:
         return
     per_page = []
     for pid, rec in truth.items():
-        p, r, f1 = score.shingle_prf([score.page_counts(rec["text"], preds[pid])])
+        p, r, f1 = page_prf(score, rec["text"], preds[pid])
         per_page.append((f1, p, r, pid))
     for f1, p, r, pid in sorted(per_page)[:k]:
         print(f"  worst: {pid:<40} P {p:.3f} R {r:.3f} F1 {f1:.3f}")
