@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from cleaner.anatomy.edges import trim_edges
+from cleaner.anatomy.edges import dateline_alone, trim_edges
 from cleaner.document import Document, Source
 from cleaner.metadata.header import split_kicker
 
@@ -110,3 +110,21 @@ def test_editor_initials(last: str, kept: str) -> None:
 )
 def test_split_kicker(headline: str, kicker: str | None, title: str) -> None:
     assert split_kicker(headline) == (kicker, title)
+
+
+@pytest.mark.parametrize(
+    ("line", "dateline", "agency"),
+    [
+        ("Washington CNN —", "Washington", "CNN"),  # an element of its own above the body
+        ("BRUSSELS (AP) —", "Brussels", "AP"),
+        ("Print", None, None),  # a share bar's last word, not a place
+        ("Print BRUSSELS", None, None),  # no dash: the dateline is the body's own prefix
+        ("Die Regierung –", None, None),  # an article opens a sentence, never a place
+    ],
+)
+def test_a_dateline_on_a_line_of_its_own(
+    line: str, dateline: str | None, agency: str | None
+) -> None:
+    doc = _doc(line, "The Senate voted on Tuesday to pass the bill.")
+    assert dateline_alone(doc, line, doc.lines[1]) is (dateline is not None)
+    assert (doc.dateline, doc.agency) == (dateline, agency)

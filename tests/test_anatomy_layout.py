@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from cleaner.anatomy.apply import _page_title
+from cleaner.anatomy.header import header_roles
 from cleaner.anatomy.honest import honest_roles
 from cleaner.anatomy.layout import layout_features
 from cleaner.anatomy.roles import KEEP, Role
@@ -71,18 +73,78 @@ def test_a_headline_ending_in_a_full_stop_is_a_sentence_of_the_text() -> None:
     assert out == ["body", "headline"]
 
 
+# Invented heads under a menu, each a layout seen across outlets: (lines, roles the model
+# gave, roles the header reader gives). "M" stands for a menu line.
+_HEADS: list[tuple[list[str], list[Role], list[Role]]] = [
+    (  # headline just above the byline
+        ["Share", "EU lawmakers approve looser green rules for farmers", "By Jane Example", PROSE],
+        ["boiler", "boiler", "byline", "body"],
+        ["boiler", "headline", "byline", "body"],
+    ),
+    (  # a label above the byline is no headline, nor is a sentence
+        ["Share", "Read More", "By Jane Example", PROSE],
+        ["boiler", "boiler", "byline", "body"],
+        ["boiler", "boiler", "byline", "body"],
+    ),
+    (
+        ["M", "The council met on Tuesday and approved the plan.", "By Jane Example", PROSE],
+        ["boiler", "boiler", "byline", "body"],
+        ["boiler", "boiler", "byline", "body"],
+    ),
+    (  # rubric over headline over deck, date line and furniture before the body
+        [
+            "Der Sonntag: alles neu",
+            "Verkehr",
+            "Neue Radwege für die Stadt",
+            PROSE,
+            "Stand: 21.10.2024 | Lesedauer: 3 Minuten",
+            "Artikel anhören",
+            PROSE,
+        ],
+        ["boiler", "boiler", "boiler", "boiler", "boiler", "boiler", "body"],
+        ["boiler", "kicker", "headline", "standfirst", "date", "boiler", "body"],
+    ),
+    (  # a longer headline-shaped line under the headline is its deck; the menu gives no kicker
+        [
+            "Weather",
+            "Climate",
+            "Council tests car-free school streets",
+            "Pilot scheme closes roads outside twelve primary schools at pick-up times",
+            "Sarah Example",
+            PROSE,
+        ],
+        ["boiler", "boiler", "boiler", "boiler", "byline", "body"],
+        ["boiler", "boiler", "headline", "standfirst", "byline", "body"],
+    ),
+    (  # no byline or date: the headline sits right above the body; a masthead date is no head
+        ["Dienstag, 12. März 2024", "Sport", "Wetter", "Ärzte warnen vor knappen Arzneien", PROSE],
+        ["boiler", "boiler", "boiler", "boiler", "body"],
+        ["boiler", "boiler", "boiler", "headline", "body"],
+    ),
+    (  # the model found a headline: nothing changes
+        ["Titel der Seite hier", "Von Erika Muster", PROSE],
+        ["headline", "byline", "body"],
+        ["headline", "byline", "body"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("lines", "roles", "expected"), _HEADS)
+def test_the_head_is_read_by_its_layout(
+    lines: list[str], roles: list[Role], expected: list[Role]
+) -> None:
+    assert header_roles(lines, roles) == expected
+
+
 @pytest.mark.parametrize(
-    ("titled", "above", "role"),
+    ("first", "titled"),
     [
-        (False, "EU lawmakers approve looser green rules for farmers", "headline"),
-        (True, "EU lawmakers approve looser green rules for farmers", "boiler"),  # page title wins
-        (False, "Read More", "boiler"),  # a label, not a headline
-        (False, "The council met on Tuesday and approved the plan.", "boiler"),  # a sentence
+        ("Neue Radwege für die Stadt | Stadtanzeiger", True),  # a site name split off
+        ("Neue Radwege für die ganze Stadt", True),  # echoed by the headline's copy below
+        ("Skip to main content", False),  # a menu line, its words not echoed in one line
+        ("Dienstag, 12. März 2024", False),  # a date
     ],
 )
-def test_with_no_headline_the_line_above_the_byline_is_it(
-    titled: bool, above: str, role: str
-) -> None:
-    lines = ["Share", above, "By Jane Example", PROSE]
-    roles: list[Role] = ["boiler", "boiler", "byline", "body"]
-    assert honest_roles(lines, roles, titled)[1] == role
+def test_a_page_title_on_the_first_line(first: str, titled: bool) -> None:
+    lines = [first, "Skip to navigation", "Radwege: Neue Radwege für die ganze Stadt", PROSE]
+    assert (_page_title(lines) is not None) == titled

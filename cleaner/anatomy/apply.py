@@ -7,6 +7,8 @@ import re
 from collections.abc import Sequence
 
 from cleaner.anatomy.contents import CONTENTS_NAME, contents_roles, teaser_roles
+from cleaner.anatomy.edges import dateline_alone
+from cleaner.anatomy.header import HEADER_NAME, header_roles
 from cleaner.anatomy.honest import HONEST_NAME, ends_sentence, honest_roles
 from cleaner.anatomy.model import MODEL_NAME, tag
 from cleaner.anatomy.roles import FIELD_OF, KEEP, Role
@@ -14,7 +16,7 @@ from cleaner.config import ClassifierSettings
 from cleaner.document import Document
 from cleaner.filters.classifier import judge
 from cleaner.metadata.authors import split_authors
-from cleaner.metadata.dates import published_and_modified
+from cleaner.metadata.dates import published_and_modified, to_iso
 from cleaner.metadata.header import split_kicker
 
 RULE_PREFIX = "anatomy."  # a cut's rule id is "anatomy.<role>"
@@ -22,6 +24,8 @@ URL_HEAD_LINES = 3  # a bare URL this near the top is the article's own address
 _URL = re.compile(r"https?://\S+")
 _SITE_SEPARATOR = re.compile(r"\s[|›»·]\s|\s[-–—:]\s(?=\S+(?:\s\S+){0,3}$)")
 MIN_TITLE_WORDS = 4
+ECHO_SHARE = 0.6  # of a page title's words found again in the text
+_LONG_WORD = re.compile(r"\w{4,}")  # words that say what a title is about
 MAX_PASSES = 3
 
 
@@ -42,10 +46,13 @@ def _one_pass(doc: Document, settings: ClassifierSettings) -> Document:
     if KEEP.isdisjoint(roles):  # the model saw no article: the context classifier's reading
         roles, decider = _fallback(doc, roles, settings), "classifier"
     deciders = [decider] * len(roles)
-    titled = bool(roles) and roles[0] not in KEEP and _page_title(doc.lines[0]) is not None
-    roles = _revised(roles, honest_roles(doc.lines, roles, titled), deciders, HONEST_NAME)
+    titled = bool(roles) and roles[0] not in KEEP and _page_title(doc.lines) is not None
+    roles = _revised(roles, honest_roles(doc.lines, roles), deciders, HONEST_NAME)
+    if not titled:  # else the page title gives the headline
+        roles = _revised(roles, header_roles(doc.lines, roles), deciders, HEADER_NAME)
     roles = _revised(roles, contents_roles(doc.lines, roles), deciders, CONTENTS_NAME)
     roles = _revised(roles, teaser_roles(doc.lines, roles), deciders, CONTENTS_NAME)
+    dateline_at = _dateline_line(doc, roles)
     kept = []
     for i, (line, role) in enumerate(zip(doc.lines, roles, strict=True)):
         doc.line_roles[line] = f"{role} ({deciders[i]})"
@@ -54,12 +61,21 @@ def _one_pass(doc: Document, settings: ClassifierSettings) -> Document:
             continue
         if i < URL_HEAD_LINES and doc.url is None and _URL.fullmatch(line):
             doc.url = line
-        doc.remove(RULE_PREFIX + role, line)
+        doc.remove(RULE_PREFIX + ("dateline" if i == dateline_at else role), line)
         _to_field(doc, role, line, _byline_run(doc.lines, roles, i))
     if doc.title is None and roles and roles[0] not in KEEP:
-        _title_from_page_title(doc, doc.lines[0])
+        _title_from_page_title(doc)
     doc.lines[:] = kept
     return doc
+
+
+def _dateline_line(doc: Document, roles: Sequence[Role]) -> int | None:
+    """The cut line just above the body, when it is the body's dateline on its own."""
+    body = next((i for i, role in enumerate(roles) if role in KEEP), 0)
+    above = body - 1
+    if above >= 0 and roles[above] == "boiler":
+        return above if dateline_alone(doc, doc.lines[above], doc.lines[body]) else None
+    return None
 
 
 def _revised(roles: list[Role], revised: list[Role], deciders: list[str], name: str) -> list[Role]:
@@ -78,17 +94,33 @@ def _fallback(doc: Document, roles: list[Role], settings: ClassifierSettings) ->
     return ["body" if v.keep else r for v, r in zip(verdicts, roles, strict=True)]
 
 
-def _title_from_page_title(doc: Document, line: str) -> None:
+def _title_from_page_title(doc: Document) -> None:
     """No headline line: a full-page dump starts with the page <title>, 'Headline | Site'."""
-    head = _page_title(line)
+    head = _page_title(doc.lines)
     if head is not None:
         kicker, doc.title = split_kicker(head)
         doc.kicker = doc.kicker or kicker
 
 
-def _page_title(line: str) -> str | None:
-    head = _SITE_SEPARATOR.split(line)[0].strip()
-    return head if len(head.split()) >= MIN_TITLE_WORDS and not ends_sentence(head) else None
+def _page_title(lines: Sequence[str]) -> str | None:
+    """The first line as a page <title>: headline-shaped, no date, and either with a site
+    name split off or echoed by the text below (a menu's "Skip to main content" is not)."""
+    parts = _SITE_SEPARATOR.split(lines[0])
+    head = parts[0].strip()
+    if len(head.split()) < MIN_TITLE_WORDS or ends_sentence(head) or to_iso(head):
+        return None
+    return head if len(parts) > 1 or _echoed(head, lines[1:]) else None
+
+
+def _echoed(head: str, rest: Sequence[str]) -> bool:
+    """Most of the line's longer words recur in one line below it (the headline's copy)."""
+    wanted = _long_words(head)
+    need = ECHO_SHARE * len(wanted)
+    return any(len(wanted & _long_words(line)) >= need for line in rest)
+
+
+def _long_words(line: str) -> set[str]:
+    return set(_LONG_WORD.findall(line.casefold()))
 
 
 def _byline_run(lines: Sequence[str], roles: Sequence[Role], i: int) -> str:

@@ -101,11 +101,27 @@ def _dateline(doc: Document) -> None:
 def _take_dateline(doc: Document, i: int, match: re.Match[str]) -> None:
     line = doc.lines[i]
     doc.remove("anatomy.dateline", line[: match.end()].rstrip())
+    _set_dateline(doc, match)
+    doc.lines[i] = line[match.end() :]
+
+
+def dateline_alone(doc: Document, line: str, body: str) -> bool:
+    """A dateline on a line of its own just above the body ("Washington CNN —", a page that
+    prints it in an element of its own): its city and agency land in their fields."""
+    match = DATELINE.match(f"{line} {body}")
+    if doc.dateline is not None or match is None or match.end() != len(line) + 1:
+        return False
+    if not _plausible(match, body, doc.text):
+        return False
+    _set_dateline(doc, match)
+    return True
+
+
+def _set_dateline(doc: Document, match: re.Match[str]) -> None:
     set_field(doc, "dateline", match["city"])
     agency = match["agency"] or match["bare"]
     if agency:
         set_field(doc, "agency", agency)
-    doc.lines[i] = line[match.end() :]
 
 
 def _plausible(match: re.Match[str], rest: str, text: str) -> bool:

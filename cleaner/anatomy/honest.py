@@ -25,8 +25,7 @@ HEADLINE_WORDS = (4, 25)  # fewer is a kicker or a label, more a deck
 MAX_CREDIT_WORDS = 60  # a caption with its credit, not a paragraph that names a photographer
 
 
-def honest_roles(lines: Sequence[str], roles: Sequence[Role], titled: bool = False) -> list[Role]:
-    """`titled`: the text starts with a page title that gives the headline anyway."""
+def honest_roles(lines: Sequence[str], roles: Sequence[Role]) -> list[Role]:
     out = list(roles)
     _empty_bylines(lines, out)
     for i, (line, role) in enumerate(zip(lines, out, strict=True)):
@@ -35,24 +34,7 @@ def honest_roles(lines: Sequence[str], roles: Sequence[Role], titled: bool = Fal
         elif role == "headline" and ends_sentence(line):
             out[i] = "body"
     _credits_to_captions(lines, out)
-    if not titled:
-        _headline_above_byline(lines, out)
     return out
-
-
-def _headline_above_byline(lines: Sequence[str], roles: list[Role]) -> None:
-    """No headline found, but a byline: the headline-shaped line cut just above it is the
-    headline (a cut line that carries the title must land in `title`)."""
-    if "headline" in roles or "byline" not in roles:
-        return
-    above = roles.index("byline") - 1
-    if above >= 0 and roles[above] == "boiler" and _headline_shaped(lines[above]):
-        roles[above] = "headline"
-
-
-def _headline_shaped(line: str) -> bool:
-    low, high = HEADLINE_WORDS
-    return low <= len(line.split()) <= high and not ends_sentence(line)
 
 
 def ends_sentence(line: str) -> bool:

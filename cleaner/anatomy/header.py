@@ -1,0 +1,133 @@
+"""The article's head read by its layout, where the model found no headline.
+
+Outlets lay out the head of an article alike: a rubric line (kicker), the headline, a deck,
+then byline and date lines and some furniture, then the body. The model finds a headline
+mostly by its second copy (a dump's first line is the page <title>); a text that prints it
+once, under a menu, needs this reading: the headline is the headline-shaped line nearest
+above the byline and date lines (or above the body when there are none), a longer
+headline-shaped line under it is its deck, and a short line above it that is not part of a
+menu is its kicker. A cut header line that carries a date is a date line (nothing lost).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from cleaner.anatomy.grammar import SENTENCE_END, headline_shaped, is_credit
+from cleaner.anatomy.roles import KEEP, Role
+from cleaner.filters.prefilter import any_match
+from cleaner.filters.vocabulary import STRONG
+from cleaner.metadata.dates import published_and_modified
+
+HEADER_NAME = "anatomy.header"  # how explain names a role this module gave
+HEADLINE_WORDS = (4, 25)  # fewer is a kicker or a label, more a deck
+KICKER_WORDS = 3  # a rubric line: "Wohnungsbau", "Sturmtief 'Zoltan'", "Deutsche Bahn"
+DECK_WORDS = 8  # a prose line under the headline this long is its deck
+DATE_LINE_WORDS = 12  # "Stand: 21.10.2024 | Lesedauer: 3 Minuten", not a sentence with a date
+HEAD_WINDOW = 20  # byline and date lines sit this close above the body
+_HEAD_LINES: frozenset[Role] = frozenset({"byline", "date", "caption"})
+
+
+def header_roles(lines: Sequence[str], roles: Sequence[Role]) -> list[Role]:
+    """`roles` with the head's headline, deck, kicker and date lines named, if the model
+    named no headline and the layout shows one."""
+    out = list(roles)
+    body = next((i for i, role in enumerate(out) if role in KEEP), None)
+    if "headline" in out or body is None:
+        return out
+    top = _head_top(lines, out, body)
+    head = None if top is None else _headline_above(lines, out, top, at_body=False)
+    if head is None:  # no byline or date lines, or a masthead's date far up
+        head = _headline_above(lines, out, body, at_body=True)
+    if head is None:
+        return out
+    out[head] = "headline"
+    _name_deck(lines, out, head)
+    _name_kicker(lines, out, head)
+    _name_date_lines(lines, out, head, body)
+    return out
+
+
+def _head_top(lines: Sequence[str], roles: Sequence[Role], body: int) -> int | None:
+    """The topmost byline or date line just above the body (the head's lower end): up to
+    the headline-shaped line above them (a date higher up is the masthead's)."""
+    found = None
+    for i in range(body - 1, max(body - HEAD_WINDOW, 0) - 1, -1):
+        if roles[i] in ("byline", "date") or _date_line(lines[i]):
+            found = i
+        elif found is not None and _headline_candidate(lines[i]):
+            break
+    return found
+
+
+def _headline_above(
+    lines: Sequence[str], roles: Sequence[Role], start: int, at_body: bool
+) -> int | None:
+    """The headline-shaped line nearest above `start`, past date, byline and caption lines
+    and one deck; directly above the body (`at_body`) no furniture is skipped."""
+    deck = False
+    for i in range(start - 1, -1, -1):
+        line = lines[i]
+        if _headline_candidate(line):
+            return _over_its_deck(lines, i)
+        if not at_body and (roles[i] in _HEAD_LINES or _date_line(line) or is_credit(line)):
+            continue
+        if deck or not _deck_shaped(line):
+            return None
+        deck = True
+    return None
+
+
+def _headline_candidate(line: str) -> bool:
+    return headline_shaped(line, HEADLINE_WORDS) and not _date_line(line) and not _furniture(line)
+
+
+def _furniture(line: str) -> bool:
+    """Words of page furniture ("Read More", "Skip to main content"): never a head's line."""
+    return any_match(STRONG, line)
+
+
+def _over_its_deck(lines: Sequence[str], i: int) -> int:
+    """A headline-shaped line under a shorter one is that headline's deck."""
+    above = lines[i - 1] if i else ""
+    shorter = len(above.split()) < len(lines[i].split())
+    return i - 1 if shorter and headline_shaped(above, HEADLINE_WORDS) else i
+
+
+def _name_deck(lines: Sequence[str], roles: list[Role], head: int) -> None:
+    below = head + 1
+    if below < len(lines) and roles[below] == "boiler" and _deck_shaped(lines[below]):
+        roles[below] = "standfirst"
+
+
+def _deck_shaped(line: str) -> bool:
+    n = len(line.split())
+    return n >= DECK_WORDS and (SENTENCE_END.search(line) is not None or n <= HEADLINE_WORDS[1])
+
+
+def _name_kicker(lines: Sequence[str], roles: list[Role], head: int) -> None:
+    """A short line right above the headline is its rubric when the line above it is not
+    short too (a menu: 'Climate', 'Weather', headline), not missing (a site's name) and not
+    a caption (a gallery's 'Read More')."""
+    if head < 2 or roles[head - 1] != "boiler" or not _kicker_shaped(lines[head - 1]):
+        return
+    if roles[head - 2] == "boiler" and not _short(lines[head - 2]):
+        roles[head - 1] = "kicker"
+
+
+def _short(line: str) -> bool:
+    return 0 < len(line.split()) <= KICKER_WORDS and not SENTENCE_END.search(line)
+
+
+def _kicker_shaped(line: str) -> bool:
+    return _short(line) and not _furniture(line) and not _date_line(line)
+
+
+def _name_date_lines(lines: Sequence[str], roles: list[Role], head: int, body: int) -> None:
+    for i in range(head + 1, body):
+        if roles[i] == "boiler" and _date_line(lines[i]):
+            roles[i] = "date"
+
+
+def _date_line(line: str) -> bool:
+    return len(line.split()) <= DATE_LINE_WORDS and published_and_modified(line) != (None, None)
