@@ -126,6 +126,26 @@ _HEADS: list[tuple[list[str], list[Role], list[Role]]] = [
         ["headline", "byline", "body"],
         ["headline", "byline", "body"],
     ),
+    (  # ... but its rubric line above it is named
+        ["Rente: Streit in der Koalition", "Rente", "Koalition streitet über die Rente", PROSE],
+        ["boiler", "boiler", "headline", "body"],
+        ["boiler", "kicker", "headline", "body"],
+    ),
+    (  # reading time and a bookmark tool between deck and byline; the deck the model called
+        # a caption is the standfirst
+        [
+            "Anmelden",
+            "Stadt stellt auf freie Software um",
+            PROSE,
+            "Lesezeit: 2 Min.",
+            "In Pocket speichern",
+            "Von",
+            "Max Beispiel",
+            PROSE,
+        ],
+        ["boiler", "caption", "caption", "boiler", "boiler", "byline", "byline", "body"],
+        ["boiler", "headline", "standfirst", "boiler", "boiler", "byline", "byline", "body"],
+    ),
 ]
 
 

@@ -24,15 +24,18 @@ HEADLINE_WORDS = (4, 25)  # fewer is a kicker or a label, more a deck
 KICKER_WORDS = 3  # a rubric line: "Wohnungsbau", "Sturmtief 'Zoltan'", "Deutsche Bahn"
 DECK_WORDS = 8  # a prose line under the headline this long is its deck
 DATE_LINE_WORDS = 12  # "Stand: 21.10.2024 | Lesedauer: 3 Minuten", not a sentence with a date
+MAX_SHORT_SKIPPED = 3  # furniture between the headline and the byline: reading time, "Merken"
 HEAD_WINDOW = 20  # byline and date lines sit this close above the body
 _HEAD_LINES: frozenset[Role] = frozenset({"byline", "date", "caption"})
 
 
 def header_roles(lines: Sequence[str], roles: Sequence[Role]) -> list[Role]:
     """`roles` with the head's headline, deck, kicker and date lines named, if the model
-    named no headline and the layout shows one."""
+    named no headline and the layout shows one; a kicker over the model's headline."""
     out = list(roles)
     body = next((i for i, role in enumerate(out) if role in KEEP), None)
+    if "headline" in out and "kicker" not in out:
+        _name_kicker(lines, out, out.index("headline"))
     if "headline" in out or body is None:
         return out
     top = _head_top(lines, out, body)
@@ -63,14 +66,18 @@ def _head_top(lines: Sequence[str], roles: Sequence[Role], body: int) -> int | N
 def _headline_above(
     lines: Sequence[str], roles: Sequence[Role], start: int, at_body: bool
 ) -> int | None:
-    """The headline-shaped line nearest above `start`, past date, byline and caption lines
-    and one deck; directly above the body (`at_body`) no furniture is skipped."""
-    deck = False
+    """The headline-shaped line nearest above `start`, past date, byline and caption lines,
+    a few short furniture lines ("Lesezeit: 2 Min.") and one deck; directly above the body
+    (`at_body`) no furniture is skipped."""
+    deck, short = False, 0
     for i in range(start - 1, -1, -1):
         line = lines[i]
         if _headline_candidate(line):
             return _over_its_deck(lines, i)
         if not at_body and (roles[i] in _HEAD_LINES or _date_line(line) or is_credit(line)):
+            continue
+        if not at_body and short < MAX_SHORT_SKIPPED and len(line.split()) < HEADLINE_WORDS[0]:
+            short += 1
             continue
         if deck or not _deck_shaped(line):
             return None
@@ -95,8 +102,12 @@ def _over_its_deck(lines: Sequence[str], i: int) -> int:
 
 
 def _name_deck(lines: Sequence[str], roles: list[Role], head: int) -> None:
+    """The prose line under the headline is its deck, even where the model took it for a
+    caption, unless it carries a credit."""
     below = head + 1
-    if below < len(lines) and roles[below] == "boiler" and _deck_shaped(lines[below]):
+    if below >= len(lines) or roles[below] not in ("boiler", "caption"):
+        return
+    if _deck_shaped(lines[below]) and not is_credit(lines[below]):
         roles[below] = "standfirst"
 
 
