@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from cleaner import clean_text
-from cleaner.anatomy.contents import contents_roles, teaser_roles
+from cleaner.anatomy.contents import contents_roles, list_roles, teaser_roles
 from cleaner.anatomy.roles import Role
 
 HEADS = ["So funktioniert die neue Regel", "Wer profitiert", "Was Kritiker sagen"]
@@ -82,3 +82,26 @@ def test_a_run_of_headlines_under_a_cut_label_inside_the_body_goes() -> None:
 )
 def test_headlines_that_are_not_a_teaser_box_stay(lines: list[str], roles: list[Role]) -> None:
     assert teaser_roles(lines, roles) == roles
+
+
+@pytest.mark.parametrize(
+    ("run", "roles", "kept"),
+    [
+        (["- Montag: Ruhetag", "- Dienstag: 5 km locker"], ["boiler", "boiler"], True),
+        (["• Pro: günstig", "• Contra: langsam"], ["boiler", "boiler"], True),
+        (["- Montag: Ruhetag", "Mehr zum Thema"], ["boiler", "boiler"], False),  # not all items
+        (["- Weitere Artikel", "- Impressum"], ["boiler", "boiler"], True),  # between body lines
+    ],
+)
+def test_bulleted_items_cut_between_body_lines_are_its_list(
+    run: list[str], roles: list[Role], kept: bool
+) -> None:
+    lines = [PARA, *run, PARA]
+    out = list_roles(lines, ["body", *roles, "body"])
+    assert out[1:-1] == (["body"] * len(run) if kept else roles)
+
+
+def test_bulleted_items_after_the_body_stay_cut() -> None:
+    lines = [PARA, "- Impressum", "- Datenschutz"]
+    roles: list[Role] = ["body", "boiler", "boiler"]
+    assert list_roles(lines, roles) == roles

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from cleaner.anatomy.contents import CONTENTS_NAME, contents_roles, teaser_roles
+from cleaner.anatomy.contents import CONTENTS_NAME, contents_roles, list_roles, teaser_roles
 from cleaner.anatomy.edges import dateline_alone
 from cleaner.anatomy.header import HEADER_NAME, header_roles
 from cleaner.anatomy.honest import HONEST_NAME, ends_sentence, honest_roles
@@ -52,6 +52,7 @@ def _one_pass(doc: Document, settings: ClassifierSettings) -> Document:
         roles = _revised(roles, header_roles(doc.lines, roles), deciders, HEADER_NAME)
     roles = _revised(roles, contents_roles(doc.lines, roles), deciders, CONTENTS_NAME)
     roles = _revised(roles, teaser_roles(doc.lines, roles), deciders, CONTENTS_NAME)
+    roles = _revised(roles, list_roles(doc.lines, roles), deciders, CONTENTS_NAME)
     dateline_at = _dateline_line(doc, roles)
     kept = []
     for i, (line, role) in enumerate(zip(doc.lines, roles, strict=True)):

@@ -4,6 +4,9 @@
   before the body, and a text dump keeps both copies. The crossheads belong to the article;
   the run that lists them again, earlier, is furniture. Only the first copies go, so
   cleaning the result again changes nothing (the crossheads left no longer repeat).
+- Not furniture, the other way round: a run of bulleted items the model cut between two kept
+  lines of the body is a list of the article (another extractor's text marks list items
+  with "- "; a training plan, a list of pros and cons), kept.
 - A teaser box inside the body: a label the model cut ("RELATED COVERAGE", "Mehr zum Thema")
   with a run of two or more headlines under it and the article's prose after it. A crosshead
   stands alone between paragraphs; headlines in a run under a label are other articles.
@@ -11,7 +14,9 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
+from itertools import pairwise
 
 from cleaner.anatomy.grammar import SENTENCE_END, headline_shaped
 from cleaner.anatomy.roles import KEEP, Role
@@ -35,6 +40,22 @@ def contents_roles(lines: Sequence[str], roles: Sequence[Role]) -> list[Role]:
         _cut(out, run)
         run = []
     _cut(out, run)
+    return out
+
+
+_BULLET = re.compile(
+    r"^[-–•*·▪]\s+\S"
+)  # "- item", "• item": a list item as text extractors write it
+
+
+def list_roles(lines: Sequence[str], roles: Sequence[Role]) -> list[Role]:
+    """The roles, with runs of bulleted items cut inside the body kept as its lists."""
+    out = list(roles)
+    kept = [i for i, role in enumerate(out) if role in KEEP]
+    for before, after in pairwise(kept):
+        run = range(before + 1, after)
+        if run and all(out[i] == "boiler" and _BULLET.match(lines[i]) for i in run):
+            out[before + 1 : after] = ["body"] * len(run)
     return out
 
 
