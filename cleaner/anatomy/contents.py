@@ -29,12 +29,13 @@ TEASER_WORDS = (4, 20)  # a headline: more than a label, less than a paragraph
 
 
 def contents_roles(lines: Sequence[str], roles: Sequence[Role]) -> list[Role]:
-    """The roles, with the kept lines of a table of contents made furniture."""
-    kept = [i for i, role in enumerate(roles) if role in KEEP]
-    last_at = {lines[i]: pos for pos, i in enumerate(kept)}
+    """The roles, with the kept lines of a table of contents made furniture (the entries
+    the model cut already count for the run: it may keep one and cut its neighbour)."""
+    last_kept = {lines[i]: i for i, role in enumerate(roles) if role in KEEP}
+    listed = [i for i, role in enumerate(roles) if role in KEEP or _listed(lines, i, last_kept)]
     out, run = list(roles), []
-    for pos, i in enumerate(kept):
-        if _is_heading(lines[i]) and last_at[lines[i]] > pos:
+    for i in listed:
+        if _listed(lines, i, last_kept):
             run.append(i)
             continue
         _cut(out, run)
@@ -43,9 +44,8 @@ def contents_roles(lines: Sequence[str], roles: Sequence[Role]) -> list[Role]:
     return out
 
 
-_BULLET = re.compile(
-    r"^[-–•*·▪]\s+\S"
-)  # "- item", "• item": a list item as text extractors write it
+# "- item", "• item": a list item as text extractors write it
+_BULLET = re.compile(r"^[-–•*·▪]\s+\S")
 
 
 def list_roles(lines: Sequence[str], roles: Sequence[Role]) -> list[Role]:
@@ -87,6 +87,11 @@ def _cut(roles: list[Role], run: list[int]) -> None:
     if len(run) >= MIN_ENTRIES:
         for i in run:
             roles[i] = "boiler"
+
+
+def _listed(lines: Sequence[str], i: int, last_kept: dict[str, int]) -> bool:
+    """A heading whose copy is kept further down: an entry of a table of contents."""
+    return _is_heading(lines[i]) and last_kept.get(lines[i], -1) > i
 
 
 def _is_heading(line: str) -> bool:

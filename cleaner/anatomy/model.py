@@ -13,10 +13,13 @@ from importlib import resources
 import pycrfsuite
 
 from cleaner.anatomy.features import featurize
-from cleaner.anatomy.roles import ROLES, Role
+from cleaner.anatomy.roles import KEEP, ROLES, Role
 from cleaner.anatomy.wrap import joined, paragraphs
 
 MODEL_FILE = "roles.crfsuite"
+KEEP_ROLES: tuple[Role, ...] = tuple(role for role in ROLES if role in KEEP)
+CUT_ROLES: tuple[Role, ...] = tuple(role for role in ROLES if role not in KEEP)
+KEEP_AT = 0.5  # a line is kept when the model keeps it with at least this probability
 MODEL_NAME = "anatomy.crf"  # how explain and the removal records name the model's decisions
 
 
@@ -36,8 +39,26 @@ def tag(lines: Sequence[str], hint: str | None = None) -> list[Role]:
     if not lines:
         return []
     spans = paragraphs(lines)
-    labels = tagger().tag(featurize(joined(lines, spans), hint))
-    return [_role(label) for span, label in zip(spans, labels, strict=True) for _ in span]
+    model = tagger()
+    path = model.tag(featurize(joined(lines, spans), hint))
+    known = frozenset(model.labels())  # a model trained without kickers has no such label
+    sides = tuple(r for r in KEEP_ROLES if r in known), tuple(r for r in CUT_ROLES if r in known)
+    labels = [_decided(model, i, _role(label), sides) for i, label in enumerate(path)]
+    return [label for span, label in zip(spans, labels, strict=True) for _ in span]
+
+
+def _decided(
+    model: pycrfsuite.Tagger, i: int, best: Role, sides: tuple[tuple[Role, ...], tuple[Role, ...]]
+) -> Role:
+    """Keep or cut by the line's own probability of being kept, not by the best path: the
+    path can cut a paragraph the model keeps with p = 0.53 because a heading above it went
+    ("minimum risk" for each line's keep/cut, which is what the text is judged by). The role
+    stays the path's where it agrees; otherwise the likeliest role on the other side."""
+    keep, cut = sides
+    kept = sum(model.marginal(role, i) for role in keep)
+    if (best in KEEP_ROLES) == (kept >= KEEP_AT):
+        return best
+    return max(keep if kept >= KEEP_AT else cut, key=lambda role: model.marginal(role, i))
 
 
 def _role(label: str) -> Role:
