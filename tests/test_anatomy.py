@@ -9,9 +9,10 @@ from pathlib import Path
 import pytest
 
 from cleaner import clean_text
+from cleaner.anatomy import model
 from cleaner.anatomy.features import featurize
 from cleaner.anatomy.model import tag
-from cleaner.anatomy.roles import ROLES
+from cleaner.anatomy.roles import ROLES, Role
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -84,3 +85,32 @@ def test_retraining_gives_the_same_file(tmp_path: Path) -> None:
     train(examples, first)
     train(examples, second)
     assert first.read_bytes() == second.read_bytes()
+
+
+class _Marginals:
+    """A tagger's per-line marginals, as pycrfsuite reports them after tag()."""
+
+    def __init__(self, probs: dict[str, float]) -> None:
+        self.probs = probs
+
+    def marginal(self, label: str, i: int) -> float:
+        return self.probs.get(label, 0.0)
+
+
+_SIDES = (model.KEEP_ROLES, model.CUT_ROLES)
+
+
+@pytest.mark.parametrize(
+    ("path", "probs", "decided"),
+    [
+        ("boiler", {"body": 0.53, "boiler": 0.47}, "body"),  # kept on its own, cut by the path
+        ("boiler", {"body": 0.3, "standfirst": 0.25, "boiler": 0.45}, "body"),  # keep side sums
+        ("body", {"body": 0.4, "caption": 0.35, "boiler": 0.25}, "caption"),  # likeliest cut
+        ("byline", {"byline": 0.6, "body": 0.4}, "byline"),  # agreement: the path's role
+        ("standfirst", {"standfirst": 0.3, "body": 0.3, "boiler": 0.4}, "standfirst"),
+    ],
+)
+def test_each_line_is_kept_by_its_own_probability(
+    path: Role, probs: dict[str, float], decided: Role
+) -> None:
+    assert model._decided(_Marginals(probs), 0, path, _SIDES) == decided  # type: ignore[arg-type]
