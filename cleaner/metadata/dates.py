@@ -63,18 +63,27 @@ _PATTERNS = (
 )
 
 
+_DIGIT = re.compile(r"\d")
 _FOUR_DIGITS = re.compile(r"\d{4}")
-# The month names as a case-sensitive alternation over folded text: the engine scans that by
-# its first letters, where the IGNORECASE patterns above try every name at every position.
-_MONTH_WORD = re.compile("|".join(sorted(MONTHS, key=len, reverse=True)))
+# A month name and what must follow it in every month-name pattern above (its "\b\.?", maybe
+# "de", then a space or "-" and a digit of the day or the year), case-sensitive over folded
+# text: the engine scans that by its first letters, where the IGNORECASE patterns try every
+# name at every position; a four-digit number and a month-like word ("ago", "set", "mai") on
+# one line is common, a month name followed by a number is not.
+_MONTH_THEN_NUMBER = re.compile(
+    "(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\b\.?"
+    r"(?:\s+(?:de|del))?(?:,?\s+|-)\d"
+)
 
 
 def _could_match(value: str) -> tuple[re.Pattern[str], ...]:
     """The patterns that can match `value`, in their order (a necessary test, so the result
     is the same as trying them all; it spares the slow month-name patterns most lines)."""
+    if not _DIGIT.search(value):
+        return ()  # every pattern needs a digit; most lines of a page have none
     if not _FOUR_DIGITS.search(value):
         return _PATTERNS[2:3]  # only "25.04.24" does without a four-digit year
-    if not _MONTH_WORD.search(fold(value)):
+    if not _MONTH_THEN_NUMBER.search(fold(value)):
         return _PATTERNS[:3]
     return _PATTERNS
 
