@@ -22,11 +22,13 @@ MIN_LITERAL = 3  # shorter literals are in nearly every text: not worth testing
 # not give that letter ('ſ' is an s, 'ı' and 'İ' are i, the Kelvin sign a k); folded first.
 _ODD_CASES = {"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"}
 _TO_ASCII = str.maketrans(_ODD_CASES)
+_ODD_CASE = re.compile("[" + "".join(_ODD_CASES) + "]")
 
 
 def fold(text: str) -> str:
     """The text as the case-insensitive literals are tested against."""
-    if any(char in text for char in _ODD_CASES):  # rare; translate() is slow on any text
+    # rare, and never in ASCII text; translate() is slow on any text
+    if not text.isascii() and _ODD_CASE.search(text):
         text = text.translate(_TO_ASCII)
     return text.lower()
 
@@ -40,7 +42,10 @@ class Literals:
 
     def found_in(self, text: str) -> bool:
         """Whether `text` (folded when the literals are) holds one of them."""
-        return any(option in text for option in self.options)
+        for option in self.options:  # a plain loop: a generator costs twice as much per test
+            if option in text:
+                return True
+        return False
 
 
 def may_match(pattern: re.Pattern[str], text: str) -> bool:
@@ -164,10 +169,15 @@ def any_match(pattern: re.Pattern[str], text: str) -> bool:
     if index is None:
         return pattern.search(text) is not None
     haystack = fold(text) if index.folded else text
-    if any(branch.search(text) for branch in index.always):
-        return True
-    hits = (index.by_literal[lit] for lit in index.by_literal if lit in haystack)
-    return any(branch.search(text) for branches in hits for branch in branches)
+    for branch in index.always:
+        if branch.search(text):
+            return True
+    for literal, branches in index.by_literal.items():  # plain loops: this runs per line
+        if literal in haystack:
+            for branch in branches:
+                if branch.search(text):
+                    return True
+    return False
 
 
 @dataclass(frozen=True)
