@@ -8,9 +8,8 @@ language is chosen here by stop-word hits, which is deterministic and needs no m
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Sequence
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 WORD = re.compile(r"\w+")
@@ -36,21 +35,32 @@ def words(line: str) -> list[str]:
 
 def pick_language(lines: Sequence[str], hint: str | None = None) -> str | None:
     """The list with the highest stop-word share over the document (the hint wins ties)."""
-    counts = Counter(w for line in lines for w in words(line))
-    if not counts:
+    sums = [sum(column) for column in zip(*map(_line_hits, lines))]
+    if not sums or not sums[0]:
         return None
-    total = sum(counts.values())
+    total, *hits = sums
     best, best_share = None, MIN_DOC_DENSITY
-    for code, stops in stoplists().items():
-        share = sum(n for token, n in counts.items() if token in stops) / total
+    for code, n in zip(stoplists(), hits, strict=True):
+        share = n / total
         if share > best_share or (share == best_share and code == hint):
             best, best_share = code, share
     return best
+
+
+@lru_cache(maxsize=16384)
+def _line_hits(line: str) -> tuple[int, ...]:
+    """(tokens, stop-word hits of each list in stoplists() order) of one line, cached: the
+    role model picks the language again for every pass over a document's remaining lines."""
+    tokens = words(line)
+    return (len(tokens), *(_hits(tokens, stops) for stops in stoplists().values()))
+
+
+def _hits(tokens: Sequence[str], stops: frozenset[str]) -> int:
+    return sum(map(stops.__contains__, tokens))
 
 
 def density(tokens: Sequence[str], language: str | None) -> float:
     """Share of tokens that are stop words of `language` (0.0 when it is unknown)."""
     if not tokens or language is None:
         return 0.0
-    stops = stoplists()[language]
-    return sum(t in stops for t in tokens) / len(tokens)
+    return _hits(tokens, stoplists()[language]) / len(tokens)
