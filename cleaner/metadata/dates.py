@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import lru_cache
 
 from cleaner.filters.prefilter import fold
 
@@ -110,8 +111,12 @@ def published_and_modified(line: str) -> tuple[str | None, str | None]:
     return to_iso(line[: marker.start()]), to_iso(line[marker.end() :])
 
 
+@lru_cache(maxsize=4096)
 def to_iso(value: str) -> str | None:
-    """The first date found in `value` as ISO 8601 ('2024-03-12', '2017-02', with time)."""
+    """The first date found in `value` as ISO 8601 ('2024-03-12', '2017-02', with time).
+
+    Cached: the role features ask it of a line twice (its date shape, a prose line's date),
+    and a month-name line costs a slow IGNORECASE scan."""
     for pattern in _could_match(value):
         for match in pattern.finditer(value):
             if iso := _iso(match.groupdict()):
