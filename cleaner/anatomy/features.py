@@ -25,9 +25,9 @@ from cleaner.anatomy.grammar import (
     is_credit,
 )
 from cleaner.anatomy.layout import layout_features, prose_words
-from cleaner.filters.prefilter import any_match, may_match
+from cleaner.filters.prefilter import any_match
 from cleaner.filters.stopwords import density, pick_language, words
-from cleaner.filters.vocabulary import STRONG, WEAK
+from cleaner.filters.vocabulary import STRONG, weak_count
 from cleaner.metadata.dates import to_iso
 
 _ANCHOR_WORDS = 18  # a line this long, prose-dense and ending a sentence is surely body
@@ -152,16 +152,12 @@ def _shape(line: str, tokens: list[str], language: str | None) -> Features:
         f"digits={_bucket(sum(map(str.isdigit, line)) / max(len(line), 1), (0.01, 0.1, 0.3))}",
         f"date={to_iso(line) is not None}",
         f"vocab={_strong(line)}",
-        f"weak={_bucket(_weak_count(line) / max(len(tokens), 1), (0.01, 0.3, 0.6))}",
+        f"weak={_bucket(weak_count(line, tokens) / max(len(tokens), 1), (0.01, 0.3, 0.6))}",
     ]
 
 
 def _strong(line: str) -> bool:
     return any_match(STRONG, line)
-
-
-def _weak_count(line: str) -> int:
-    return len(WEAK.findall(line)) if may_match(WEAK, line) else 0
 
 
 def _head(tokens: Sequence[str], head_words: frozenset[str]) -> str:

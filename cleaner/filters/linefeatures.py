@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from cleaner.filters.stopwords import density, words
-from cleaner.filters.vocabulary import STRONG, WEAK
+from cleaner.filters.vocabulary import STRONG, weak_count
 
 # A sentence ends in . ! ? (an ellipsis is a cut-off teaser), maybe followed by quotes/brackets.
 _SENTENCE_END = re.compile(r"(?<!\.\.)(?<!…)[.!?:][\"'”“«»’)\]]*$|[.!?][\"'”“«»’)\]]+[.,]?$")
@@ -54,7 +54,7 @@ def _features(
         sentence=bool(_SENTENCE_END.search(line)),
         colon=line.endswith(":"),
         strong_vocab=len(STRONG.findall(line)),
-        weak_share=len(WEAK.findall(line)) / max(len(tokens), 1),
+        weak_share=weak_count(line, tokens) / max(len(tokens), 1),
         repeats=repeats,
         title_overlap=_overlap(tokens, title_words),
         digit_share=len(_DIGIT.findall(line)) / max(len(line), 1),

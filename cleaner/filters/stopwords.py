@@ -35,7 +35,7 @@ def words(line: str) -> list[str]:
 
 def pick_language(lines: Sequence[str], hint: str | None = None) -> str | None:
     """The list with the highest stop-word share over the document (the hint wins ties)."""
-    sums = [sum(column) for column in zip(*map(_line_hits, lines))]
+    sums = [sum(column) for column in zip(*map(_line_hits, lines), strict=True)]
     if not sums or not sums[0]:
         return None
     total, *hits = sums

@@ -10,6 +10,9 @@ lines that are not sentences.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+
+from cleaner.filters.prefilter import has_odd_case
 
 STRONG = re.compile(
     r"cookie|javascript|datenschutz|privacy (?:policy|settings|center)|nutzungsbedingungen"
@@ -34,12 +37,28 @@ STRONG = re.compile(
     re.IGNORECASE,
 )
 
-WEAK = re.compile(
-    r"\b(?:teilen|share|drucken|print|merken|e-?mail|facebook|twitter|instagram|whatsapp"
-    r"|youtube|linkedin|tiktok|telegram|xing|pinterest|video|videos|audio|podcast|mediathek"
-    r"|live|ticker|galerie|gallery|bilder|fotos|kontakt|contact|hilfe|help|suche|search"
-    r"|menü|menu|startseite|home|archiv|archive|service|sport|politik|wirtschaft|kultur"
-    r"|panorama|wetter|weather|verkehr|ratgeber|zurück|weiter|nächste|vorherige|next"
-    r"|previous|seite|page|mehr|more|alle|all|login|anmelden|abmelden|konto|account)\b",
-    re.IGNORECASE,
+_WEAK_WORDS = (
+    "teilen|share|drucken|print|merken|e-?mail|facebook|twitter|instagram|whatsapp"
+    "|youtube|linkedin|tiktok|telegram|xing|pinterest|video|videos|audio|podcast|mediathek"
+    "|live|ticker|galerie|gallery|bilder|fotos|kontakt|contact|hilfe|help|suche|search"
+    "|menü|menu|startseite|home|archiv|archive|service|sport|politik|wirtschaft|kultur"
+    "|panorama|wetter|weather|verkehr|ratgeber|zurück|weiter|nächste|vorherige|next"
+    "|previous|seite|page|mehr|more|alle|all|login|anmelden|abmelden|konto|account"
 )
+WEAK = re.compile(r"\b(?:" + _WEAK_WORDS + r")\b", re.IGNORECASE)
+
+# WEAK's words as a set, for counting a line's tokens: a match of "\b(?:word|...)\b" is a
+# whole \w+ token equal to one of the words, but for "e-mail" (two tokens).
+_WEAK_TOKENS = frozenset(w for w in _WEAK_WORDS.replace("e-?mail", "email").split("|"))
+_E_MAIL = re.compile(r"\be-mail\b", re.IGNORECASE)
+
+
+def weak_count(line: str, tokens: Sequence[str]) -> int:
+    """len(WEAK.findall(line)), from the line's lower-cased \\w+ tokens (stopwords.words):
+    a set lookup per token instead of an IGNORECASE scan. A line with one of the letters that
+    IGNORECASE matches with an ASCII letter but lower() does not ('ſ', 'ı', the Kelvin sign)
+    is scanned."""
+    if has_odd_case(line):
+        return len(WEAK.findall(line))
+    count = sum(map(_WEAK_TOKENS.__contains__, tokens))
+    return count + len(_E_MAIL.findall(line)) if "-" in line else count
