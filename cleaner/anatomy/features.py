@@ -25,9 +25,8 @@ from cleaner.anatomy.grammar import (
     is_credit,
 )
 from cleaner.anatomy.layout import layout_features, prose_words
-from cleaner.filters.prefilter import any_match
 from cleaner.filters.stopwords import density, pick_language, words
-from cleaner.filters.vocabulary import STRONG, weak_count
+from cleaner.filters.vocabulary import has_strong, weak_count
 from cleaner.metadata.dates import to_iso
 
 _ANCHOR_WORDS = 18  # a line this long, prose-dense and ending a sentence is surely body
@@ -151,13 +150,9 @@ def _shape(line: str, tokens: list[str], language: str | None) -> Features:
         f"upper={len(letters) > 2 and sum(map(str.isupper, letters)) == len(letters)}",
         f"digits={_bucket(sum(map(str.isdigit, line)) / max(len(line), 1), (0.01, 0.1, 0.3))}",
         f"date={to_iso(line) is not None}",
-        f"vocab={_strong(line)}",
+        f"vocab={has_strong(line)}",
         f"weak={_bucket(weak_count(line, tokens) / max(len(tokens), 1), (0.01, 0.3, 0.6))}",
     ]
-
-
-def _strong(line: str) -> bool:
-    return any_match(STRONG, line)
 
 
 def _head(tokens: Sequence[str], head_words: frozenset[str]) -> str:

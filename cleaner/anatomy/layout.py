@@ -14,9 +14,8 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from cleaner.anatomy.grammar import BYLINE_START, INITIALS_TAIL, SENTENCE_END, headline_shaped
-from cleaner.filters.prefilter import any_match
 from cleaner.filters.stopwords import density, words
-from cleaner.filters.vocabulary import STRONG
+from cleaner.filters.vocabulary import has_strong
 from cleaner.metadata.dates import to_iso
 
 MIN_PROSE_WORDS = 6
@@ -68,7 +67,7 @@ def prose_words(line: str, language: str | None) -> int:
     if not SENTENCE_END.search(line):
         return 0  # the cheap test first: most lines of a page end open
     tokens = words(line)
-    if density(tokens, language) < PROSE_DENSITY or any_match(STRONG, line):
+    if density(tokens, language) < PROSE_DENSITY or has_strong(line):
         return 0
     return len(tokens)
 

@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
-from cleaner.filters.prefilter import has_odd_case
+from cleaner.filters.prefilter import any_match, has_odd_case
 
 STRONG = re.compile(
     r"cookie|javascript|datenschutz|privacy (?:policy|settings|center)|nutzungsbedingungen"
@@ -36,6 +37,14 @@ STRONG = re.compile(
     r"|getty images|staff writer|beitragsbild|unterstütze[n]? (?:sie )?uns|support us",
     re.IGNORECASE,
 )
+
+
+@lru_cache(maxsize=16384)
+def has_strong(line: str) -> bool:
+    """Whether STRONG matches in `line` (searched branch by branch), cached by line: the role
+    features ask it of a prose line twice (its vocabulary, whether it is prose)."""
+    return any_match(STRONG, line)
+
 
 _WEAK_WORDS = (
     "teilen|share|drucken|print|merken|e-?mail|facebook|twitter|instagram|whatsapp"
