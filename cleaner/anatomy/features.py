@@ -53,16 +53,20 @@ def featurize(lines: Sequence[str], hint: str | None = None) -> list[Features]:
     """One feature list per line, with the shape of its neighbours folded in."""
     doc = _document(lines, hint)
     facts = [_facts(line, doc.language) for line in lines]
-    shapes = [(*f.shape, _head(f.tokens, doc.head_words)) for f in facts]
+    heads = [_head(f.tokens, doc.head_words) for f in facts]
     layout = layout_features(lines, doc.language, (doc.first_anchor, doc.last_anchor))
-    out = []
+    n, out = len(lines), []
     for i, fact in enumerate(facts):
-        feats = _own(lines[i], i, len(lines), doc, shapes[i], fact) + layout[i]
-        for d in CONTEXT:
-            if 0 <= i + d < len(lines):
-                feats += _context(d, shapes[i + d])
-        feats += [_EDGE[d] for d in CONTEXT if not 0 <= i + d < len(lines)]
-        out.append(feats)
+        feats = _own(lines[i], i, n, doc, heads[i], fact)
+        feats += layout[i]
+        edges = []
+        for d in CONTEXT:  # the neighbours' shapes ('-1:len=2', ...), then the missing ones
+            if 0 <= i + d < n:
+                feats += facts[i + d].context[d]
+                feats.append(_at(d, heads[i + d]))
+            else:
+                edges.append(_EDGE[d])
+        out.append(feats + edges)
     return out
 
 
@@ -75,6 +79,7 @@ class _Facts:
     grammar: tuple[str, ...]
     lexical: tuple[str, ...]
     anchor: bool
+    context: dict[int, tuple[str, ...]]  # `shape` as the line's neighbours see it, by offset
 
 
 @lru_cache(maxsize=16384)
@@ -82,19 +87,21 @@ def _facts(line: str, language: str | None) -> _Facts:
     """Cached by line: the model tags a document again after each round of cuts, and the
     lines it tags then are mostly the ones it has just seen."""
     tokens = words(line)
+    shape = tuple(_shape(line, tokens, language))
     return _Facts(
         tuple(tokens),
-        tuple(_shape(line, tokens, language)),
+        shape,
         tuple(_grammar(line, tokens)),
         tuple(_lexical(tokens)),
         prose_words(line, language) >= _ANCHOR_WORDS,
+        {d: tuple(_at(d, feature) for feature in shape) for d in CONTEXT},
     )
 
 
-@lru_cache(maxsize=16384)
-def _context(offset: int, shape: tuple[str, ...]) -> tuple[str, ...]:
-    """A neighbour's shape as this line sees it ('-1:len=2', ...); few distinct shapes."""
-    return tuple(f"{offset}:{feature}" for feature in shape)
+@lru_cache(maxsize=4096)
+def _at(offset: int, feature: str) -> str:
+    """A neighbour's feature as this line sees it ('-1:len=2'); few distinct ones."""
+    return f"{offset}:{feature}"
 
 
 _EDGE = {d: f"{d}:edge" for d in CONTEXT}
@@ -124,8 +131,8 @@ def _main_block(lines: Sequence[str], language: str | None) -> tuple[int, int]:
     return span
 
 
-def _own(line: str, i: int, n: int, doc: _Doc, shape: Sequence[str], fact: _Facts) -> Features:
-    feats = ["bias", *shape, *fact.grammar]
+def _own(line: str, i: int, n: int, doc: _Doc, head: str, fact: _Facts) -> Features:
+    feats = ["bias", *fact.shape, head, *fact.grammar]
     feats += _position(i, n, doc)
     feats += fact.lexical
     if doc.counts[line] > 1:
@@ -182,14 +189,22 @@ def _grammar(line: str, tokens: list[str]) -> Features:
     return feats
 
 
+_FROM_EDGE = (0, 1, 2, 5, 10, 20)  # lines from the top or the end, bucketed
+_SIGNED_SPAN = 7  # _signed says the same of every offset this far or farther
+
+
 def _position(i: int, n: int, doc: _Doc) -> Features:
     return [
-        f"from_top={_bucket(i, (0, 1, 2, 5, 10, 20))}",
-        f"from_end={_bucket(n - 1 - i, (0, 1, 2, 5, 10, 20))}",
-        f"block={doc.first_anchor <= i <= doc.last_anchor}",
-        f"to_body={_signed(i - doc.first_anchor)}",
-        f"after_body={_signed(i - doc.last_anchor)}",
+        _FROM_TOP[min(i, len(_FROM_TOP) - 1)],
+        _FROM_END[min(n - 1 - i, len(_FROM_END) - 1)],
+        _BLOCK[doc.first_anchor <= i <= doc.last_anchor],
+        _TO_BODY[_clamped(i - doc.first_anchor)],
+        _AFTER_BODY[_clamped(i - doc.last_anchor)],
     ]
+
+
+def _clamped(offset: int) -> int:
+    return max(-_SIGNED_SPAN, min(_SIGNED_SPAN, offset))
 
 
 def _lexical(tokens: Sequence[str]) -> Features:
@@ -214,7 +229,7 @@ def _ending(line: str) -> str:
 def _overlap(tokens: Sequence[str], head_words: frozenset[str]) -> float:
     if not tokens or not head_words:
         return 0.0
-    return sum(t in head_words for t in tokens) / len(tokens)
+    return sum(map(head_words.__contains__, tokens)) / len(tokens)
 
 
 def _bucket(value: float, edges: tuple[float, ...]) -> int:
@@ -229,3 +244,12 @@ def _signed(offset: int) -> str:
     if offset > 6:
         return "far_after"
     return str(offset)
+
+
+# The position features as strings made once (a line's position changes with every pass).
+_FROM_TOP = tuple(f"from_top={_bucket(i, _FROM_EDGE)}" for i in range(_FROM_EDGE[-1] + 2))
+_FROM_END = tuple(f"from_end={_bucket(i, _FROM_EDGE)}" for i in range(_FROM_EDGE[-1] + 2))
+_BLOCK = {flag: f"block={flag}" for flag in (False, True)}
+_OFFSETS = range(-_SIGNED_SPAN, _SIGNED_SPAN + 1)
+_TO_BODY = {offset: f"to_body={_signed(offset)}" for offset in _OFFSETS}
+_AFTER_BODY = {offset: f"after_body={_signed(offset)}" for offset in _OFFSETS}
