@@ -32,9 +32,9 @@ def layout_features(
     """For every line: is it prose (and where, relative to the body block), and how long is
     the run of headline-shaped lines it belongs to."""
     facts = [_facts(line, language) for line in lines]
-    runs = _title_runs(lines)
+    runs = _title_runs([fact[3] for fact in facts])
     out = []
-    for i, (is_prose, has_date, _) in enumerate(facts):
+    for i, (is_prose, has_date, _, _) in enumerate(facts):
         feats = [f"title_run={min(runs[i], 3)}"] if runs[i] else []
         if is_prose:
             feats += ["prose", f"prose_at={_side(i, block)}"]
@@ -47,11 +47,12 @@ def layout_features(
 
 
 @lru_cache(maxsize=16384)
-def _facts(line: str, language: str | None) -> tuple[bool, bool, bool]:
-    """(prose, prose holding a date, byline start), cached by line as the other line facts
-    (the model tags again after each round of cuts)."""
+def _facts(line: str, language: str | None) -> tuple[bool, bool, bool, bool]:
+    """(prose, prose holding a date, byline start, headline-shaped), cached by line as the
+    other line facts (the model tags again after each round of cuts)."""
     prose = _is_prose(line, language)
-    return prose, prose and to_iso(line) is not None, BYLINE_START.match(line) is not None
+    byline = BYLINE_START.match(line) is not None
+    return prose, prose and to_iso(line) is not None, byline, _is_title_shaped(line)
 
 
 def _is_prose(line: str, language: str | None) -> bool:
@@ -76,13 +77,13 @@ def _is_title_shaped(line: str) -> bool:
     return headline_shaped(line, TITLE_WORDS)
 
 
-def _title_runs(lines: Sequence[str]) -> list[int]:
+def _title_runs(shaped: Sequence[bool]) -> list[int]:
     """The length of the run of consecutive headline-shaped lines each line is in (0: none)."""
-    out = [0] * len(lines)
+    out = [0] * len(shaped)
     i = 0
-    while i < len(lines):
+    while i < len(shaped):
         j = i
-        while j < len(lines) and _is_title_shaped(lines[j]):
+        while j < len(shaped) and shaped[j]:
             j += 1
         out[i:j] = [j - i] * (j - i)
         i = max(j, i + 1)
