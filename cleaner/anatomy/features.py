@@ -22,6 +22,7 @@ from cleaner.anatomy.grammar import (
     NAME_LIST,
     SENTENCE_END,
     TIME,
+    credit_words,
     is_credit,
 )
 from cleaner.anatomy.layout import layout_features, prose_words
@@ -51,6 +52,8 @@ class _Doc:
 
 def featurize(lines: Sequence[str], hint: str | None = None) -> list[Features]:
     """One feature list per line, with the shape of its neighbours folded in."""
+    has_strong.learn(lines)  # the vocabulary tests of the new lines, for the whole page at once
+    credit_words.learn(lines)
     doc = _document(lines, hint)
     facts = [_facts(line, doc.language) for line in lines]
     heads = [_head(f.tokens, doc.head_words) for f in facts]

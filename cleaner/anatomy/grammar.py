@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from cleaner.filters.prefilter import any_match
+from cleaner.filters.linematch import LineMatches
 
 # "Von X", "By X", "Ein Kommentar von X", "Von unserem Redakteur X", "Par X", "Di X", "Por X".
 _BY = r"(?i:von|by|par|di|por|door|av|af|vum|de)"
@@ -40,11 +40,14 @@ _CREDIT_WORDS = re.compile(
     re.IGNORECASE,
 )
 _CREDIT_TAIL = re.compile(r"[a-z]/[A-Z][\w-]+\)?$")
+# The word part searched branch by branch, cached by line; credit_words.learn(lines) answers
+# a whole document's lines at once.
+credit_words = LineMatches(_CREDIT_WORDS)
 
 
 def is_credit(line: str) -> bool:
-    """Whether the line holds a photo credit (the word part searched branch by branch)."""
-    return any_match(_CREDIT_WORDS, line) or _CREDIT_TAIL.search(line) is not None
+    """Whether the line holds a photo credit."""
+    return credit_words(line) or _CREDIT_TAIL.search(line) is not None
 
 
 TIME = re.compile(r"(?i:\b\d{1,2}[:.]\d{2}\s*(?:uhr|h\b|[ap]\.?\s?m\.?)|\b\d{1,2}:\d{2}\b)")

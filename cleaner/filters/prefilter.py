@@ -167,7 +167,7 @@ def any_match(pattern: re.Pattern[str], text: str) -> bool:
     """`pattern.search(text) is not None`, found faster for a long alternation: only the
     top-level branches whose literals `text` holds are searched (a match of the whole is a
     match of one branch, so the answer is the same)."""
-    index = _branch_index(pattern)
+    index = branch_index(pattern)
     if index is None:
         return pattern.search(text) is not None
     haystack = fold(text) if index.folded else text
@@ -183,7 +183,7 @@ def any_match(pattern: re.Pattern[str], text: str) -> bool:
 
 
 @dataclass(frozen=True)
-class _BranchIndex:
+class BranchIndex:
     """A pattern's top-level branches by the literals that each needs."""
 
     folded: bool
@@ -192,7 +192,7 @@ class _BranchIndex:
 
 
 @cache
-def _branch_index(pattern: re.Pattern[str]) -> _BranchIndex | None:
+def branch_index(pattern: re.Pattern[str]) -> BranchIndex | None:
     """None when splitting could change the pattern: groups (their numbers would change),
     global inline flags (only the first branch would hold them), verbose mode (a '|' in a
     comment), or a part that does not compile alone."""
@@ -213,7 +213,7 @@ def _branch_index(pattern: re.Pattern[str]) -> _BranchIndex | None:
         for option in literals.options:
             by_literal[option] = (*by_literal.get(option, ()), branch)
     folded = bool(pattern.flags & re.IGNORECASE)
-    return _BranchIndex(folded, tuple(always), by_literal)
+    return BranchIndex(folded, tuple(always), by_literal)
 
 
 def _top_level_parts(source: str) -> list[str]:

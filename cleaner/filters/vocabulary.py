@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from functools import lru_cache
 
-from cleaner.filters.prefilter import any_match, has_odd_case
+from cleaner.filters.linematch import LineMatches
+from cleaner.filters.prefilter import has_odd_case
 
 STRONG = re.compile(
     r"cookie|javascript|datenschutz|privacy (?:policy|settings|center)|nutzungsbedingungen"
@@ -39,11 +39,9 @@ STRONG = re.compile(
 )
 
 
-@lru_cache(maxsize=16384)
-def has_strong(line: str) -> bool:
-    """Whether STRONG matches in `line` (searched branch by branch), cached by line: the role
-    features ask it of a prose line twice (its vocabulary, whether it is prose)."""
-    return any_match(STRONG, line)
+# Whether STRONG matches in a line, cached by line (the role features ask it of a prose line
+# twice: its vocabulary, whether it is prose); has_strong.learn(lines) answers a document.
+has_strong = LineMatches(STRONG)
 
 
 _WEAK_WORDS = (
