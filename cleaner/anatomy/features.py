@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -82,7 +82,7 @@ class _Facts:
     grammar: tuple[str, ...]
     lexical: tuple[str, ...]
     anchor: bool
-    context: dict[int, tuple[str, ...]]  # `shape` as the line's neighbours see it, by offset
+    context: Mapping[int, tuple[str, ...]]  # `shape` as the line's neighbours see it, by offset
 
 
 @lru_cache(maxsize=16384)
@@ -97,8 +97,15 @@ def _facts(line: str, language: str | None) -> _Facts:
         tuple(_grammar(line, tokens)),
         tuple(_lexical(tokens)),
         prose_words(line, language) >= _ANCHOR_WORDS,
-        {d: tuple(_at(d, feature) for feature in shape) for d in CONTEXT},
+        _contexts(shape),
     )
+
+
+@lru_cache(maxsize=4096)
+def _contexts(shape: tuple[str, ...]) -> Mapping[int, tuple[str, ...]]:
+    """A shape as the line's neighbours see it, by offset ('-1:len=2', ...); few distinct
+    shapes, so made once each."""
+    return {d: tuple(_at(d, feature) for feature in shape) for d in CONTEXT}
 
 
 @lru_cache(maxsize=4096)
