@@ -77,16 +77,24 @@ _MONTH_THEN_NUMBER = re.compile(
 )
 
 
-def _could_match(value: str) -> tuple[re.Pattern[str], ...]:
-    """The patterns that can match `value`, in their order (a necessary test, so the result
-    is the same as trying them all; it spares the slow month-name patterns most lines)."""
+_MONTH_FIRST = 4  # the patterns from here on start with the month name ("March 3, 2024")
+
+
+def _could_match(value: str) -> tuple[tuple[re.Pattern[str], int], ...]:
+    """The patterns that can match `value`, in their order, each with the first offset one
+    of its matches can start at (necessary tests, so the result is the same as trying them
+    all from the start; they spare most lines the slow month-name patterns, and the lines
+    that need them the scan up to the first month name)."""
     if not _DIGIT.search(value):
         return ()  # every pattern needs a digit; most lines of a page have none
     if not _FOUR_DIGITS.search(value):
-        return _PATTERNS[2:3]  # only "25.04.24" does without a four-digit year
-    if not _MONTH_THEN_NUMBER.search(fold(value)):
-        return _PATTERNS[:3]
-    return _PATTERNS
+        return ((_PATTERNS[2], 0),)  # only "25.04.24" does without a four-digit year
+    folded = fold(value)
+    month = _MONTH_THEN_NUMBER.search(folded)
+    if month is None:
+        return tuple((pattern, 0) for pattern in _PATTERNS[:3])
+    at = month.start() if len(folded) == len(value) else 0  # (folding keeps offsets)
+    return tuple((pattern, at if i >= _MONTH_FIRST else 0) for i, pattern in enumerate(_PATTERNS))
 
 
 # Words that introduce the date of a later revision, in the dev sets' languages.
@@ -117,8 +125,8 @@ def to_iso(value: str) -> str | None:
 
     Cached: the role features ask it of a line twice (its date shape, a prose line's date),
     and a month-name line costs a slow IGNORECASE scan."""
-    for pattern in _could_match(value):
-        for match in pattern.finditer(value):
+    for pattern, start in _could_match(value):
+        for match in pattern.finditer(value, start):
             if iso := _iso(match.groupdict()):
                 return iso
     return None
