@@ -26,7 +26,7 @@ from cleaner.anatomy.grammar import (
     is_credit,
 )
 from cleaner.anatomy.layout import layout_features, prose_words
-from cleaner.filters.stopwords import density, pick_language, words
+from cleaner.filters.stopwords import density, line_tokens, pick_language, words
 from cleaner.filters.vocabulary import has_strong, weak_count
 from cleaner.metadata.dates import to_iso
 
@@ -89,10 +89,10 @@ class _Facts:
 def _facts(line: str, language: str | None) -> _Facts:
     """Cached by line: the model tags a document again after each round of cuts, and the
     lines it tags then are mostly the ones it has just seen."""
-    tokens = words(line)
+    tokens = line_tokens(line)
     shape = tuple(_shape(line, tokens, language))
     return _Facts(
-        tuple(tokens),
+        tokens,
         shape,
         tuple(_grammar(line, tokens)),
         tuple(_lexical(tokens)),
@@ -153,7 +153,7 @@ def _own(line: str, i: int, n: int, doc: _Doc, head: str, fact: _Facts) -> Featu
     return feats
 
 
-def _shape(line: str, tokens: list[str], language: str | None) -> Features:
+def _shape(line: str, tokens: Sequence[str], language: str | None) -> Features:
     """Features a line's neighbours also report about it (but `head`, see _head)."""
     letters = "".join(filter(str.isalpha, line))
     split = line.split()
@@ -176,7 +176,7 @@ def _head(tokens: Sequence[str], head_words: frozenset[str]) -> str:
     return f"head={_bucket(_overlap(tokens, head_words), (0.3, 0.6, 0.9))}"
 
 
-def _grammar(line: str, tokens: list[str]) -> Features:
+def _grammar(line: str, tokens: Sequence[str]) -> Features:
     feats = []
     if TIME.search(line):
         feats.append("time")

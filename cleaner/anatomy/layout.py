@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from cleaner.anatomy.grammar import BYLINE_START, INITIALS_TAIL, SENTENCE_END, headline_shaped
-from cleaner.filters.stopwords import density, words
+from cleaner.filters.stopwords import density, line_tokens
 from cleaner.filters.vocabulary import has_strong
 from cleaner.metadata.dates import to_iso
 
@@ -67,7 +67,7 @@ def prose_words(line: str, language: str | None) -> int:
     line = INITIALS_TAIL.sub("", line)
     if not SENTENCE_END.search(line):
         return 0  # the cheap test first: most lines of a page end open
-    tokens = words(line)
+    tokens = line_tokens(line)
     if density(tokens, language) < PROSE_DENSITY or has_strong(line):
         return 0
     return len(tokens)

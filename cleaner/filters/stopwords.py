@@ -33,6 +33,13 @@ def words(line: str) -> list[str]:
     return [w.lower() for w in WORD.findall(line)]
 
 
+@lru_cache(maxsize=16384)
+def line_tokens(line: str) -> tuple[str, ...]:
+    """words(line), cached by line: the role features, the prose test and the language pick
+    each read a line's tokens."""
+    return tuple(words(line))
+
+
 def pick_language(lines: Sequence[str], hint: str | None = None) -> str | None:
     """The list with the highest stop-word share over the document (the hint wins ties)."""
     sums = [sum(column) for column in zip(*map(_line_hits, lines), strict=True)]
@@ -51,7 +58,7 @@ def pick_language(lines: Sequence[str], hint: str | None = None) -> str | None:
 def _line_hits(line: str) -> tuple[int, ...]:
     """(tokens, stop-word hits of each list in stoplists() order) of one line, cached: the
     role model picks the language again for every pass over a document's remaining lines."""
-    tokens = words(line)
+    tokens = line_tokens(line)
     return (len(tokens), *(_hits(tokens, stops) for stops in stoplists().values()))
 
 
