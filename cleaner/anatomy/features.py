@@ -157,14 +157,14 @@ def _shape(line: str, tokens: Sequence[str], language: str | None) -> Features:
     """Features a line's neighbours also report about it (but `head`, see _head)."""
     letters = "".join(filter(str.isalpha, line))
     split = line.split()
-    capitalised = sum(w[:1].isupper() for w in split) / max(len(split), 1)
+    capitalised = sum([w[0].isupper() for w in split]) / max(len(split), 1)  # (w never empty)
     return [
         f"len={_bucket(len(line), (15, 30, 60, 100, 200))}",
         f"words={_bucket(len(tokens), (1, 2, 3, 6, 12, 25))}",
         f"end={_ending(INITIALS_TAIL.sub('', line))}",
         f"stop={_bucket(density(tokens, language), (0.01, 0.1, 0.2, 0.3, 0.4))}",
         f"caps={_bucket(capitalised, (0.3, 0.6, 0.99))}",
-        f"upper={len(letters) > 2 and sum(map(str.isupper, letters)) == len(letters)}",
+        f"upper={len(letters) > 2 and _all_upper(letters)}",
         f"digits={_bucket(sum(map(str.isdigit, line)) / max(len(line), 1), (0.01, 0.1, 0.3))}",
         f"date={to_iso(line) is not None}",
         f"vocab={has_strong(line)}",
@@ -222,6 +222,12 @@ def _lexical(tokens: Sequence[str]) -> Features:
         return []
     first, last = tokens[0], tokens[-1]
     return [f"w0={'#' if first.isdigit() else first}", f"w-1={'#' if last.isdigit() else last}"]
+
+
+def _all_upper(letters: str) -> bool:
+    """Every letter upper case; str.isupper first (it is true whenever this is, and false
+    for nearly every line), as it ignores uncased letters this test does not."""
+    return letters.isupper() and sum(map(str.isupper, letters)) == len(letters)
 
 
 def _ending(line: str) -> str:
