@@ -9,6 +9,7 @@ lexical evidence (it is what tells "Von"/"By"/"Foto"/"Share" apart in any outlet
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Mapping, Sequence
@@ -34,6 +35,7 @@ _ANCHOR_WORDS = 18  # a line this long, prose-dense and ending a sentence is sur
 BLOCK_LINE_COST = 40.0  # a line that is not prose costs the body block this many characters
 _LEXICAL_WORDS = 8  # first/last word features only for lines this short
 CONTEXT = (-2, -1, 1, 2)
+_SEPARATOR = re.compile("[|•·›»>]")  # menus and breadcrumbs ("Home › Politik")
 Features = list[str]
 
 
@@ -192,7 +194,7 @@ def _grammar(line: str, tokens: Sequence[str]) -> Features:
         feats.append("starts_lower")
     if line.startswith(("(", "[")) and line.endswith((")", "]")):
         feats.append("bracketed")
-    if any(c in line for c in "|•·›»>") and len(tokens) < 25:
+    if len(tokens) < 25 and _SEPARATOR.search(line):
         feats.append("separators")
     if "http" in line or "www." in line or "@" in line:
         feats.append("address")
