@@ -16,6 +16,7 @@ from functools import cache
 # path, about 1 ms on a 10,000-character page.)
 _INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
 _SPACES = re.compile(r"[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
+_ODD_SPACE = re.compile(r"[\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
 _NEWLINES = re.compile(r"\r\n?|[\u2028\u2029\x0b\x0c\x85]")
 # C0/C1 controls, and lone surrogates (from str input or surrogateescape) that no encoder takes.
 _CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
@@ -59,5 +60,13 @@ def clean_line(line: str) -> str:
 
 def to_lines(text: str) -> list[str]:
     """Normalised, non-empty lines of a text."""
-    cleaned = (clean_line(line) for line in normalize(text).split("\n"))
+    cleaned = (line.strip() for line in _single_spaced(normalize(text)).split("\n"))
     return [line for line in cleaned if line]
+
+
+def _single_spaced(text: str) -> str:
+    """clean_line's substitution, once over the whole text (a run of spaces holds no newline,
+    so none crosses a line), and only where a run is not a lone " " (most texts have none)."""
+    if "  " in text or _ODD_SPACE.search(text):
+        return _SPACES.sub(" ", text)
+    return text
