@@ -215,6 +215,8 @@ def main() -> None:
     pipeline = Pipeline()
     first = sorted((args.sets[0] / "html").glob("*.html"))[0]
     _ours(pipeline, first.read_bytes(), None)  # imports and packs loaded: not timed
+    warm = "Von Anna Beispiel\nEin kurzer Absatz, damit das Rollenmodell geladen wird.\n"
+    pipeline.run_text(warm, Source(kind="text"), "text")  # nor text mode's (role model, tables)
     trafilatura.extract(first.read_bytes())
     records = {}
     if "html" not in args.skip:
