@@ -25,11 +25,12 @@ EMBED_KINDS = frozenset({"embed", "post", "media", "tweet"})
 MAX_EMBED_CHARS = 3000
 CAPTION_WORDS = frozenset({"caption", "credit", "credits", "copyright"})
 MAX_CAPTION_CHARS = 500  # a caption is a sentence or two; a longer block is something else
-# a cheap pre-selection on the raw attribute; the word tests below decide
-_HINT = re.compile(
-    r"aption|redit|opyright|weet|witter|nstagram|iktok|luesky|astodon|acebook|fb-", re.I
-)
-_NAMED = XPath(".//*[@class or @itemprop]")
+# A cheap pre-selection on the raw attribute values; the word tests below decide. Matched
+# against lower-cased values: an IGNORECASE pattern costs five times as much a value (2 ms a
+# page), and gives the same answer but for the few non-ASCII letters that are case partners
+# of ASCII ones (dotless i, long s), which class names do not hold.
+_HINT = re.compile(r"aption|redit|opyright|weet|witter|nstagram|iktok|luesky|astodon|acebook|fb-")
+_NAMES = XPath(".//@class|.//@itemprop")  # in document order: an element's values adjacent
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 _SPLIT = re.compile(r"[^a-z0-9]+")
 
@@ -68,11 +69,13 @@ def cut_embeds(tree: lxml_html.HtmlElement) -> Cut:
 
 
 def _candidates(root: lxml_html.HtmlElement) -> list[lxml_html.HtmlElement]:
-    found = []
-    for element in _NAMED(root):
-        names = f"{element.get('class') or ''} {element.get('itemprop') or ''}"
-        if names != " " and _HINT.search(names):
-            found.append(element)
+    """Elements below `root` whose class or itemprop holds a hint, in document order."""
+    found: list[lxml_html.HtmlElement] = []
+    for value in _NAMES(root):  # no hint spans two values: testing them apart is the same
+        if _HINT.search(value.lower()):
+            element = value.getparent()
+            if not found or found[-1] is not element:
+                found.append(element)
     return found
 
 

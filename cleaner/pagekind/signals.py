@@ -63,12 +63,15 @@ LD_GROUPS: dict[str, frozenset[str]] = {
 }
 _PRICE = re.compile(r"[$€£]\s?\d|\d[\d.,]*\s?(?:€|EUR|USD|GBP)\b")
 _TEASER_HEADS = ("h2", "h3", "h4")
-# One scan each (a union of two paths scans the page twice).
+# libxml2 tests a predicate on every element of `//*` slowly; its tag- and attribute-named
+# steps (`//meta`, `//@rel`) are faster, even two of them joined by `or` (0.8 ms a page less,
+# the same answers on the dev pages).
 _DATE_META = etree.XPath(
-    "boolean(//*[@itemprop='datePublished' or self::meta and (@property='article:published_time'"
-    " or @name='date' or @name='pubdate' or @property='og:published_time')])"
+    "//meta[@property='article:published_time' or @name='date' or @name='pubdate'"
+    " or @property='og:published_time'] or //@itemprop[.='datePublished']"
 )
-_REL_NEXT = etree.XPath("boolean(//*[@rel='next'][self::link or self::a])")
+_REL_NEXT = etree.XPath("boolean(//@rel[.='next'][parent::link or parent::a])")
+_ITEMTYPES = etree.XPath("//@itemtype", smart_strings=False)
 _ID_ATTRS = ("class", "id")
 
 
@@ -90,8 +93,8 @@ def _ld_types(tree: lxml_html.HtmlElement) -> set[str]:
             kind = obj.get("@type")
             kinds = [kind] if isinstance(kind, str) else kind if isinstance(kind, list) else []
             types.update(k.rsplit("/", 1)[-1] for k in kinds if isinstance(k, str))
-    for node in tree.xpath("//*[@itemtype]"):  # microdata says the same as JSON-LD
-        types.add(str(node.get("itemtype") or "").rstrip("/").rsplit("/", 1)[-1])
+    for itemtype in _ITEMTYPES(tree):  # microdata says the same as JSON-LD
+        types.add(str(itemtype).rstrip("/").rsplit("/", 1)[-1])
     return types
 
 

@@ -1,0 +1,48 @@
+"""trafilatura's raw-tree prune expressions with literal pre-tests select what its own select."""
+
+from __future__ import annotations
+
+import pytest
+import trafilatura.core
+import trafilatura.xpaths
+
+from cleaner.extract import raw_prune
+from cleaner.extract.html import parse
+
+# Elements the comment and scroll regexes take or leave, at the edges of their patterns.
+PAGE = """<html><body>
+<div id="comments">a</div><div id="Comment-12">b</div><div id="commentary">c</div>
+<section class="comment-list">d</section><div class="user comment">e</div>
+<div class="post-comments">f</div><div class="article-comments x">g</div>
+<ol class="comments"><li>h</li></ol><ul id="comol-box"><li>i</li></ul>
+<ul id="disqus_thread"><li>j</li></ul><div id="disqus_thread">k</div>
+<div id="dsq-comments">l</div><details id="commentsBlock">m</details><span id="comments">n</span>
+<div class="mvp-post-add-box"><h1>o</h1></div><aside id="infinite-scroll">p</aside>
+<section class="infinitescroll"><h1>q</h1></section><div class="Infinite-scroll">r</div>
+<div id="x" class="mvp-post-add-wrap">s</div><div class="elementor-share-buttons">t</div>
+</body></html>"""
+
+
+@pytest.mark.parametrize("name", ["RAW_TREE_PRUNE_XPATH", "REMOVE_COMMENTS_AND_LISTS_XPATH"])
+def test_the_pretested_expressions_select_the_same_elements(name: str) -> None:
+    tree = parse(PAGE)
+    original = getattr(trafilatura.xpaths, name)
+    installed = getattr(trafilatura.core, name)
+    assert installed is not original  # written against this trafilatura: installed
+    for mine, theirs in zip(installed, original, strict=True):
+        assert mine(tree) == theirs(tree)
+    assert any(theirs(tree) for theirs in original)
+
+
+def test_the_pretest_goes_after_the_tag_test() -> None:
+    path = ".//*[self::div][re:test(@id, 'a')][not(.//h1)]"
+    assert raw_prune.with_pretest(path, "contains(@id, 'a')") == (
+        "descendant::*[self::div][contains(@id, 'a')][re:test(@id, 'a')][not(.//h1)]"
+    )
+
+
+def test_other_expressions_are_left_alone(monkeypatch: pytest.MonkeyPatch) -> None:
+    changed = [trafilatura.xpaths.RAW_TREE_PRUNE_XPATH[1]]  # not the list it was written for
+    monkeypatch.setattr(trafilatura.core, "RAW_TREE_PRUNE_XPATH", changed)
+    raw_prune.install()
+    assert trafilatura.core.RAW_TREE_PRUNE_XPATH is changed
