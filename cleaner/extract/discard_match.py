@@ -1,0 +1,116 @@
+"""trafilatura's two broad discard expressions (OVERALL_DISCARD_XPATH), evaluated in Python.
+
+trafilatura prunes every candidate body with two XPath expressions whose `re:test` calls
+back into Python three times for every element, running a regex of sixty alternatives each
+time: 2.5 ms a page, the costliest XPath of its cascade. Class and id values repeat within a
+page and across pages, so here each element's attributes are read once and each regex result
+is remembered per value. The selection is the same, element for element, in document order:
+the regexes are read from trafilatura's own expression text (installed only over the text this
+was written against, by its hash) and the XPath semantics are kept, among them that
+`re:test(@id|@class, ...)` tests the first of the two attributes in source order.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Callable
+from functools import lru_cache
+
+import trafilatura.external
+import trafilatura.main_extractor
+from lxml import etree
+
+_DIGEST = "90fe7cbe71fb424ac24d9a9fb6f88a6ac257c7d83a8ff01187f5fc19a899bf05"
+_REGEX = re.compile(r"re:test\((@[\w-]+(?:\|@[\w-]+)?), '([^']*)'\)")
+_TAGS_FIRST = ("div", "item", "list", "p", "section", "span")  # the first expression's tags
+_CACHE = 1 << 16  # remembered values per regex
+
+Test = Callable[[str], bool]
+
+
+def _digest(expressions: list[etree.XPath]) -> str:
+    return hashlib.sha256("\n".join(x.path for x in expressions).encode()).hexdigest()
+
+
+def _tests(path: str) -> list[Test]:
+    """The expression's regexes in their order, each as a remembering test on a value."""
+    return [_remembering(re.compile(regex)) for _, regex in _REGEX.findall(path)]
+
+
+def _remembering(regex: re.Pattern[str]) -> Test:
+    @lru_cache(maxsize=_CACHE)
+    def test(value: str) -> bool:
+        return regex.search(value) is not None
+
+    return test
+
+
+def _first(element: etree._Element, one: str, other: str) -> str:
+    """The string XPath makes of `@one|@other`: the first present in source order, or ''."""
+    a, b = element.get(one), element.get(other)
+    if a is None or b is None:
+        return a or b or ""
+    names = element.keys()
+    return str(a if names.index(one) < names.index(other) else b)
+
+
+class FirstDiscard:
+    """OVERALL_DISCARD_XPATH[0]: navigation, sharing, cookie, ad and similar blocks."""
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self.cookie, self.by_id, self.by_class = _tests(path)
+
+    def __call__(self, tree: etree._Element) -> list[etree._Element]:
+        return [e for e in tree.iterdescendants(*_TAGS_FIRST) if self._selects(e)]
+
+    def _selects(self, element: etree._Element) -> bool:
+        get = element.get
+        role, component = get("role"), get("data-component")
+        return (
+            get("data-lp-replacement-content") is not None
+            or (role is not None and "nav" in role.replace("N", "n"))
+            or (component is not None and "MostPopularStories" in component)
+            or self.cookie(_first(element, "id", "class"))
+            or self.by_id(get("id") or "")
+            or self.by_class(get("class") or "")
+        )
+
+
+class SecondDiscard:
+    """OVERALL_DISCARD_XPATH[1]: hidden elements and comment furniture."""
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self.hidden, self.by_id, self.by_class = _tests(path)
+
+    def __call__(self, tree: etree._Element) -> list[etree._Element]:
+        return [e for e in tree.iterdescendants(etree.Element) if self._selects(e)]
+
+    def _selects(self, element: etree._Element) -> bool:
+        get = element.get
+        style, klass = get("style") or "", get("class")
+        return (
+            klass == "comments-title"
+            or _first(element, "id", "class").startswith("reply-")
+            or self.hidden(_first(element, "id", "style"))
+            or "display:none" in style
+            or "display: none" in style
+            or self.by_id(get("id") or "")
+            or self.by_class(klass or "")
+            or get("aria-hidden") == "true"
+        )
+
+
+def install() -> None:
+    """Put the Python evaluators where trafilatura's extractors read the expressions."""
+    for module in (trafilatura.main_extractor, trafilatura.external):
+        current = getattr(module, "OVERALL_DISCARD_XPATH", None)
+        if isinstance(current, list) and _digest(current) == _DIGEST:
+            first, second = current
+            evaluators = [FirstDiscard(first.path), SecondDiscard(second.path)]
+            setattr(module, "OVERALL_DISCARD_XPATH", evaluators)  # noqa: B010  # mypy: a module
+
+
+install()
