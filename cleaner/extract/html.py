@@ -164,8 +164,6 @@ def extractor_text(tree: lxml_html.HtmlElement, url: str | None, settings: Extra
     jusText) only where the main text needs one; the block scorer trains on this too."""
     import trafilatura
 
-    import cleaner.extract.discard_match  # installs the Python discard tests
-    import cleaner.extract.raw_prune  # noqa: F401  # installs the pre-tested prune expressions
     from cleaner.extract.second_opinion import asking_only_when_needed
 
     with asking_only_when_needed():

@@ -7,7 +7,7 @@ import trafilatura.external
 import trafilatura.main_extractor
 import trafilatura.xpaths
 
-import cleaner.extract.discard_match  # installs the evaluators
+import cleaner.extract.xpath_eval  # installs the evaluators
 from cleaner.extract.html import parse
 
 # Edges of the expressions: the first of @id|@class (or @id|@style) in source order decides,
@@ -51,5 +51,24 @@ def test_a_tree_without_attributes_selects_nothing() -> None:
 def test_other_expressions_are_left_alone(monkeypatch: pytest.MonkeyPatch) -> None:
     changed = trafilatura.xpaths.OVERALL_DISCARD_XPATH[:1]  # not the list it was written for
     monkeypatch.setattr(trafilatura.main_extractor, "OVERALL_DISCARD_XPATH", changed)
-    cleaner.extract.discard_match.install()
+    cleaner.extract.xpath_eval.install()
     assert trafilatura.main_extractor.OVERALL_DISCARD_XPATH is changed
+
+
+# Bodies: per parent only the first child that names one; exact values and regexes.
+BODIES = """<html><body>
+<div class="wrap"><div class="post">a</div><div class="article-body">b</div></div>
+<section><p class="entry">c</p><article itemprop="articleBody">d</article></section>
+<main id="articleContent"><div class="entry x">e</div><div class="text-content">f</div></main>
+<div><span class="post-body">g</span>
+<div id="art-content">h<div class="articleBody">i</div></div></div>
+</body></html>"""
+
+
+def test_the_body_evaluator_selects_what_the_body_expression_selects() -> None:
+    tree = parse(BODIES)
+    mine, theirs = trafilatura.main_extractor.BODY_XPATH[0], trafilatura.xpaths.BODY_XPATH[0]
+    assert mine is not theirs
+    assert list(mine(tree)) == theirs(tree)
+    texts = [element.text for element in mine(tree)]
+    assert texts == ["a", "d", None, "f", "h", "i"]  # None: <main>, its first child a <div>
