@@ -159,3 +159,22 @@ def test_prune_only_for_its_host() -> None:
 )
 def test_key_keeps_letters_and_digits_casefolded(text: str, expected: str) -> None:
     assert headline_key(text) == expected
+
+
+def test_warm_dates_asks_dateparser_for_a_string_no_locale_parses(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from htmldate import extractors
+
+    from cleaner.extract.html import warm_dates
+
+    asked: list[str] = []
+
+    class Parser:
+        def get_date_data(self, text: str) -> dict[str, Any]:
+            asked.append(text)
+            return {"date_obj": None}
+
+    monkeypatch.setattr(extractors, "get_external_parser", Parser)
+    warm_dates()
+    assert len(asked) == 1  # one string, once: the locales load on dateparser's first miss

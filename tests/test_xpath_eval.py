@@ -72,3 +72,27 @@ def test_the_body_evaluator_selects_what_the_body_expression_selects() -> None:
     assert list(mine(tree)) == theirs(tree)
     texts = [element.text for element in mine(tree)]
     assert texts == ["a", "d", None, "f", "h", "i"]  # None: <main>, its first child a <div>
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        '<div class="x"><section class="FullText">a</section></div>',
+        '<div id="Fulltext">a</div><article role="article">b</article>',
+        '<main id="primary-col">a</main><div class="story">b</div>',
+        '<div class="article intro">a</div><div class="story-content">b</div>',
+        '<span class="text">a</span><div class="cell">b</div>',
+        '<div id="Main-Content">a</div>',
+        '<div class="mainContent">a</div><section class="Page-Content">b</section>',
+        '<div class="content_main">a</div><div id="contentBody">b</div>',
+        '<div id="content">a</div>',
+        '<div class="nothing">a</div>',
+    ],
+)
+@pytest.mark.parametrize("index", [2, 3])
+def test_the_later_body_evaluators_find_the_first_named_element(body: str, index: int) -> None:
+    tree = parse(f"<html><body>{body}</body></html>")
+    mine = trafilatura.main_extractor.BODY_XPATH[index]
+    theirs = trafilatura.xpaths.BODY_XPATH[index]
+    assert mine is not theirs
+    assert mine(tree) == theirs(tree)

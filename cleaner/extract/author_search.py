@@ -18,6 +18,8 @@ from lxml import html as lxml_html
 from trafilatura.metadata import extract_author
 from trafilatura.xpaths import AUTHOR_XPATHS
 
+import cleaner.extract.author_xpaths  # noqa: F401  # installs the Python author tests
+
 _ATTRIBUTES = etree.XPath("//@class|//@id|//@rel|//@itemprop|//@data-testid|//@data-component")
 # Substrings of the values AUTHOR_XPATHS test (case-sensitive, as their tests are).
 _NEEDED = (

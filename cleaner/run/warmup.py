@@ -1,14 +1,16 @@
 """Imported once by the worker pool's fork server, so that every worker starts warm.
 
-trafilatura and lxml set up lazily, and langdetect loads its language profiles on first use:
-about 1.5 s that every new (or recycled) worker would otherwise spend on its first document,
-on that document's clock. Done here, it is paid once and shared by forked workers.
+trafilatura and lxml set up lazily, langdetect loads its language profiles on first use and
+dateparser (htmldate's extensive date search) its locales: about 3 s that every new (or
+recycled) worker would otherwise spend on its first documents, on their clock. Done here,
+it is paid once and shared by forked workers.
 """
 
 from __future__ import annotations
 
 from cleaner.config import Settings
 from cleaner.document import Source
+from cleaner.extract.html import warm_dates
 from cleaner.metadata.langprofiles import fill_profiles
 from cleaner.pipeline import Pipeline, default_pipeline
 
@@ -22,12 +24,14 @@ TEXT = "Von Anna Beispiel\nEin kurzer Absatz, damit das Rollenmodell einmal gela
 
 
 def warm(pipeline: Pipeline | None = None) -> None:
-    """One tiny page through every step (of the default pipeline unless told otherwise), and
-    langdetect's whole profile table, which forked workers then share."""
+    """One tiny page and one text through every step (of the default pipeline unless told
+    otherwise), langdetect's whole profile table and dateparser's locales, which forked
+    workers then share."""
     pipeline = pipeline or default_pipeline(Settings())
     pipeline.run_text(PAGE, Source(kind="text"), "html")
     pipeline.run_text(TEXT, Source(kind="text"), "text")
     fill_profiles()
+    warm_dates()
 
 
 warm()
