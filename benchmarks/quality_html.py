@@ -4,6 +4,7 @@
     python -m benchmarks.quality_html SET --worst 15     # also list the worst pages by F1
     python -m benchmarks.quality_html SET --generic-only # ablation: no site packs
     python -m benchmarks.quality_html SET --no-blocks    # ablation: no learned block scorer
+    python -m benchmarks.quality_html SET --no-line-roles  # ablation: no line-role tail cut
 
 For every page of each set (format of ../shared/eval: html/ + truth.jsonl) both tools run on
 the same raw bytes, one page at a time, interleaved so that machine load hits both alike.
@@ -186,9 +187,12 @@ def main() -> None:
     parser.add_argument(
         "--no-blocks", action="store_true", help="ablation: without the learned block scorer"
     )
+    parser.add_argument(
+        "--no-line-roles", action="store_true", help="ablation: without the line-role model"
+    )
     args = parser.parse_args()
     settings = Settings(
-        extract=ExtractSettings(block_scorer=not args.no_blocks),
+        extract=ExtractSettings(block_scorer=not args.no_blocks, line_roles=not args.no_line_roles),
         filters=FilterSettings(auto_select=not args.generic_only),
     )
     for set_dir in args.sets:

@@ -36,6 +36,7 @@ class ExtractSettings:
     include_tables: bool = True
     include_comments: bool = False  # reader comments are not the article
     block_scorer: bool = True  # the learned second opinion on trafilatura's blocks (extract.blocks)
+    line_roles: bool = True  # the line-role model of HTML pages (extract.lineroles), if shipped
 
 
 @dataclass(frozen=True)

@@ -19,6 +19,8 @@ from cleaner.errors import Rejected
 from cleaner.extract.assemble import assemble
 from cleaner.extract.embeds import cut_embeds
 from cleaner.extract.headlines import drop_headlines, kicker_from
+from cleaner.extract.lineroles import RULE as LINE_ROLES
+from cleaner.extract.lineroles import split_lines
 from cleaner.extract.text import to_lines
 from cleaner.metadata.credits import byline_authors, byline_credits, clean_authors
 from cleaner.metadata.html_meta import (
@@ -144,8 +146,12 @@ def extract_html(
     text = body_text(tree, url, settings)
     body = assemble(tree, text, meta.description, settings.block_scorer)
     page = _to_extracted(body.text, meta, url)
+    by_roles: list[str] = []
+    if settings.line_roles:
+        page.lines, by_roles = split_lines(tree, page.lines)
     page.pruned = pruned
-    page.dropped = body.dropped + [("html.embed", t) for t in embedded.embeds]
+    page.dropped = body.dropped + [(LINE_ROLES, line) for line in by_roles]
+    page.dropped += [("html.embed", t) for t in embedded.embeds]
     page.captions += [c for c in embedded.captions if c not in page.captions]
     page.signals = signals
     return page
