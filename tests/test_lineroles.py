@@ -9,6 +9,7 @@ import pytest
 from lxml import html as lxml_html
 
 from cleaner.extract import lineroles
+from cleaner.extract.html import Extracted, fields_from_tail
 from cleaner.extract.html_hints import line_hints
 from cleaner.extract.lineroles import LineModel, line_features, split_lines, tail_start
 
@@ -86,3 +87,20 @@ def test_a_page_read_as_all_tail_keeps_its_lines(tmp_path: Path) -> None:
 def test_the_shipped_model_loads_and_keeps_a_plain_body(lines: list[str]) -> None:
     assert lineroles.shipped() is not None
     assert split_lines(page(), lines) == (lines, [])
+
+
+def test_a_deeply_nested_page_is_described_without_recursion() -> None:
+    depth = 1200  # deeper than Python's recursion limit
+    markup = "<div>" * depth + f"<p>{P1}</p>" + "</div>" * depth
+    parser = lxml_html.HTMLParser(huge_tree=True)
+    tree = lxml_html.document_fromstring(f"<html><body>{markup}</body></html>", parser=parser)
+    assert "h:tag=p" in line_hints(tree, [P1])[0]
+
+
+def test_a_closing_byline_or_date_in_the_cut_tail_fills_an_empty_field() -> None:
+    page = Extracted(text="")
+    fields_from_tail(page, ["Jetzt abonnieren!", "Autor: Fritz Imhof", "22. Mai 2025"])
+    assert (page.authors, page.date) == (["Fritz Imhof"], "2025-05-22")
+    page = Extracted(text="", authors=["Anna Beispiel"], date="2024-01-02")
+    fields_from_tail(page, ["Autor: Fritz Imhof", "22. Mai 2025"])
+    assert (page.authors, page.date) == (["Anna Beispiel"], "2024-01-02")

@@ -14,6 +14,7 @@ from importlib.metadata import version
 from lxml import etree
 from lxml import html as lxml_html
 
+from cleaner.anatomy.grammar import BYLINE_START
 from cleaner.config import ExtractSettings
 from cleaner.errors import Rejected
 from cleaner.extract.assemble import assemble
@@ -22,7 +23,9 @@ from cleaner.extract.headlines import drop_headlines, kicker_from
 from cleaner.extract.lineroles import RULE as LINE_ROLES
 from cleaner.extract.lineroles import split_lines
 from cleaner.extract.text import to_lines
+from cleaner.metadata.authors import split_authors
 from cleaner.metadata.credits import byline_authors, byline_credits, clean_authors
+from cleaner.metadata.dates import published_and_modified
 from cleaner.metadata.html_meta import (
     PageMeta,
     iso_date,
@@ -149,6 +152,7 @@ def extract_html(
     by_roles: list[str] = []
     if settings.line_roles:
         page.lines, by_roles = split_lines(tree, page.lines)
+        fields_from_tail(page, by_roles)
     page.pruned = pruned
     page.dropped = body.dropped + [(LINE_ROLES, line) for line in by_roles]
     page.dropped += [("html.embed", t) for t in embedded.embeds]
@@ -251,6 +255,20 @@ def _to_extracted(text: str, meta: PageMeta, url: str | None) -> Extracted:
         description=meta.description,
         captions=meta.captions,
     )
+
+
+MAX_TAIL_FIELD_WORDS = 8  # a closing byline or date line is short; a sentence naming one is not
+
+
+def fields_from_tail(page: Extracted, tail: list[str]) -> None:
+    """Nothing lost: a closing byline ('Autor: X') or date line in the cut tail fills the
+    field when the page's metadata left it empty."""
+    for line in (t for t in tail if len(t.split()) <= MAX_TAIL_FIELD_WORDS):
+        if not page.authors and BYLINE_START.match(line):
+            page.authors = split_authors(line)
+        if page.date is None:
+            published, modified = published_and_modified(line)
+            page.date = published or modified
 
 
 def _extend_a_credit(people: list[str], credited: list[str]) -> bool:

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from lxml import html as lxml_html
 
-from cleaner.extract.blockfeatures import Block, page_blocks
+from cleaner.extract.blockfeatures import BLOCK_TAGS
 from cleaner.extract.headlines import key
 
 PROBE = 40  # letters and digits of a line looked up in the page's block keys
@@ -55,6 +55,27 @@ _BOX_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 
 
 @dataclass(frozen=True)
+class _Block:
+    node: lxml_html.HtmlElement
+    key: str
+
+
+def _blocks(tree: lxml_html.HtmlElement) -> list[_Block]:
+    """The innermost block elements (p, li, h2, td, div, ...) in document order, with keys
+    (script and style hold no elements). lxml's iterators, not recursion: a page nested a
+    thousand levels deep is fine."""
+    body = tree.find(".//body")
+    out = []
+    for node in (body if body is not None else tree).iter(*BLOCK_TAGS):
+        if next(node.iterdescendants(*BLOCK_TAGS), None) is not None:
+            continue  # its inner blocks stand for it
+        block_key = key(" ".join(node.itertext()))
+        if block_key:
+            out.append(_Block(node, block_key))
+    return out
+
+
+@dataclass(frozen=True)
 class _Found:
     node: lxml_html.HtmlElement | None
     index: int  # the block's place among the page's blocks (-1: not found)
@@ -65,7 +86,7 @@ def line_hints(
 ) -> list[list[str]]:
     """One list of `h:` features for each line from `start` on (all lines are located: the
     main container is the one holding most of the body)."""
-    blocks = page_blocks(tree)
+    blocks = _blocks(tree)
     found = _locate(lines, blocks)
     runs = [_run_of(spot.node) if spot.node is not None else None for spot in found]
     main = _main_run(lines, runs)
@@ -100,7 +121,7 @@ def _context(own: list[list[str]], i: int) -> list[str]:
     return out
 
 
-def _locate(lines: Sequence[str], blocks: list[Block]) -> list[_Found]:
+def _locate(lines: Sequence[str], blocks: list[_Block]) -> list[_Found]:
     """Each line's block: its key's first PROBE characters in the keys of the page's blocks
     (one string, searched from the last line's block on, then from the start)."""
     starts, pos = [], 0
