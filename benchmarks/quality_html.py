@@ -4,7 +4,7 @@
     python -m benchmarks.quality_html SET --worst 15     # also list the worst pages by F1
     python -m benchmarks.quality_html SET --generic-only # ablation: no site packs
     python -m benchmarks.quality_html SET --no-blocks    # ablation: no learned block scorer
-    python -m benchmarks.quality_html SET --no-line-roles  # ablation: no line-role tail cut
+    python -m benchmarks.quality_html SET --line-roles   # with the line-role tail cut (default off)
 
 For every page of each set (format of ../shared/eval: html/ + truth.jsonl) both tools run on
 the same raw bytes, one page at a time, interleaved so that machine load hits both alike.
@@ -188,11 +188,11 @@ def main() -> None:
         "--no-blocks", action="store_true", help="ablation: without the learned block scorer"
     )
     parser.add_argument(
-        "--no-line-roles", action="store_true", help="ablation: without the line-role model"
+        "--line-roles", action="store_true", help="with the line-role model (off by default)"
     )
     args = parser.parse_args()
     settings = Settings(
-        extract=ExtractSettings(block_scorer=not args.no_blocks, line_roles=not args.no_line_roles),
+        extract=ExtractSettings(block_scorer=not args.no_blocks, line_roles=args.line_roles),
         filters=FilterSettings(auto_select=not args.generic_only),
     )
     for set_dir in args.sets:
