@@ -11,6 +11,7 @@ from cleaner.anatomy.edges import dateline_alone
 from cleaner.anatomy.header import HEADER_NAME, header_roles
 from cleaner.anatomy.honest import HONEST_NAME, ends_sentence, honest_roles
 from cleaner.anatomy.model import MODEL_NAME, tag
+from cleaner.anatomy.resume import RESUME_NAME, resumed_roles
 from cleaner.anatomy.roles import FIELD_OF, KEEP, Role
 from cleaner.config import ClassifierSettings
 from cleaner.document import Document
@@ -53,6 +54,8 @@ def _one_pass(doc: Document, settings: ClassifierSettings) -> Document:
     roles = _revised(roles, contents_roles(doc.lines, roles), deciders, CONTENTS_NAME)
     roles = _revised(roles, teaser_roles(doc.lines, roles), deciders, CONTENTS_NAME)
     roles = _revised(roles, list_roles(doc.lines, roles), deciders, CONTENTS_NAME)
+    resumed = resumed_roles(doc.lines, roles, doc.language)
+    roles = _revised(roles, resumed, deciders, RESUME_NAME)
     dateline_at = _dateline_line(doc, roles)
     kept = []
     for i, (line, role) in enumerate(zip(doc.lines, roles, strict=True)):

@@ -1,0 +1,60 @@
+"""Paragraphs the model cut below an inline box come back as body; the box stays cut."""
+
+from __future__ import annotations
+
+from cleaner.anatomy.resume import resumed_roles
+from cleaner.anatomy.roles import Role
+
+PARA = (
+    "Die Stadt hat am Montag eine neue Regel für den Verkehr in der Innenstadt beschlossen, "
+    "und die Händler in der Altstadt sind mit dem Ergebnis der langen Beratungen nicht zufrieden."
+)
+MORE = (
+    "Der Stadtrat will im Herbst noch einmal über die Regel beraten, wenn die ersten Zahlen "
+    "aus dem Versuch vorliegen und die Verwaltung ihren Bericht an die Fraktionen geschickt hat."
+)
+BOX = ["Lesen Sie auch", "Neue Regel für Radfahrer in der Innenstadt", "Jetzt die App laden"]
+
+
+def _roles(*roles: str) -> list[Role]:
+    return list(roles)  # type: ignore[arg-type]
+
+
+def test_paragraphs_below_a_box_are_body_and_the_box_stays_cut() -> None:
+    lines = [PARA, *BOX, MORE, PARA]
+    roles = _roles("body", "boiler", "boiler", "boiler", "boiler", "boiler")
+    assert resumed_roles(lines, roles, "de") == _roles(
+        "body", "boiler", "boiler", "boiler", "body", "body"
+    )
+
+
+def test_one_prose_line_under_a_box_is_a_teaser_deck_and_stays_cut() -> None:
+    lines = [PARA, *BOX, MORE, "Weitere Artikel"]
+    roles = _roles("body", "boiler", "boiler", "boiler", "boiler", "boiler")
+    assert resumed_roles(lines, roles, "de") == roles
+
+
+def test_prose_far_below_the_body_or_above_it_stays_cut() -> None:
+    far = [PARA, *BOX, *BOX, "Kommentare", MORE, PARA]
+    far_roles = _roles("body", *["boiler"] * 9)
+    assert resumed_roles(far, far_roles, "de") == far_roles
+    above = [MORE, PARA, "Titel der Seite", PARA]
+    above_roles = _roles("boiler", "boiler", "headline", "body")
+    assert resumed_roles(above, above_roles, "de") == above_roles
+
+
+def test_a_caption_cut_into_its_field_stays_a_caption() -> None:
+    lines = [PARA, BOX[0], MORE, PARA]
+    roles = _roles("body", "boiler", "caption", "boiler")
+    assert resumed_roles(lines, roles, "de") == roles
+
+
+def test_short_sentences_under_the_body_are_not_a_paragraph() -> None:
+    lines = [
+        PARA,
+        "Danke!",
+        "Ihre Anmeldung ist bei uns eingegangen.",
+        "Wir melden uns bald bei Ihnen.",
+    ]
+    roles = _roles("body", "boiler", "boiler", "boiler")
+    assert resumed_roles(lines, roles, "de") == roles
