@@ -116,6 +116,7 @@ def _score_dump(ex: Any, shared: Path, f1s: dict[str, list[float]]) -> None:
     score = _scorer(set_dir)
     _, _, f1 = score.shingle_prf([score.page_counts(_TRUTH[ex.kind][ex.ident], pred)])
     f1s.setdefault(ex.kind, []).append(f1)
+    print(f"  page {ex.kind} {ex.ident}: shingle F1 {f1:.3f}")  # the worst pages first to read
 
 
 _SCORERS: dict[Path, Any] = {}

@@ -142,7 +142,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=MODEL, help="where to write the model")
     parser.add_argument("--cv", type=int, default=0, help="report K-fold held-out figures")
     parser.add_argument("--only", default="", help="comma-separated kinds to train on")
+    parser.add_argument("--c1", type=float, default=PARAMS["c1"], help="L1 weight (choose by --cv)")
+    parser.add_argument("--c2", type=float, default=PARAMS["c2"], help="L2 weight (choose by --cv)")
     args = parser.parse_args(argv)
+    PARAMS.update(c1=args.c1, c2=args.c2)
     examples = textcases(args.shared) + dumps(args.shared)
     if args.only:
         examples = [ex for ex in examples if ex.kind in args.only.split(",")]
