@@ -58,3 +58,10 @@ def test_short_sentences_under_the_body_are_not_a_paragraph() -> None:
     ]
     roles = _roles("body", "boiler", "boiler", "boiler")
     assert resumed_roles(lines, roles, "de") == roles
+
+
+def test_one_long_paragraph_below_a_box_is_body() -> None:
+    long_paragraph = f"{PARA} {MORE} {PARA}".replace(".", ",")[:-1] + "."  # one sentence
+    lines = [PARA, *BOX, long_paragraph, "Weitere Artikel"]
+    roles = _roles("body", "boiler", "boiler", "boiler", "boiler", "boiler")
+    assert resumed_roles(lines, roles, "de")[4] == "body"
