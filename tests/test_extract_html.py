@@ -155,6 +155,7 @@ def test_prune_only_for_its_host() -> None:
         ("Hello, World_1! (Part 2)", "helloworld1part2"),  # ASCII: the bytes fast path
         ("Grüße aus der Straße, Ärger: 3 €", "grüsseausderstrasseärger3"),  # casefolded, NFC
         ("Cafe\u0301 – déjà vu", "cafédéjàvu"),  # a combining accent composes (NFC)
+        ("„Zitat“ — 12\u00a0%, ½ Maß_ok", "zitat12½massok"),  # non-ASCII marks out, ½ kept
     ],
 )
 def test_key_keeps_letters_and_digits_casefolded(text: str, expected: str) -> None:

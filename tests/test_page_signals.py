@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 from cleaner.extract.html import parse
 from cleaner.pagekind.signals import page_signals
 
@@ -27,3 +29,9 @@ def test_microdata_types_count_like_json_ld() -> None:
     body = '<div itemscope itemtype="https://schema.org/NewsArticle/"><p>x</p></div>'
     assert _signals("", body)["ld_article"] == 1.0
     assert _signals("", '<div itemtype="https://schema.org/Product">x</div>')["ld_product"] == 1.0
+
+
+def test_prices_count_currency_amounts_only() -> None:
+    body = "<p>Ab 12,99 EUR oder $5 im Monat</p><p>Seite 3 von 12</p>"
+    assert _signals("", body)["log_prices"] == math.log1p(2)
+    assert _signals("", "<p>Seite 3 von 12, 2024</p>")["log_prices"] == 0.0

@@ -29,8 +29,8 @@ def key(text: str) -> str:
     folded = unicodedata.normalize("NFC", text.casefold())
     # ASCII punctuation and spaces out first (UTF-8 keeps other characters' bytes >= 128):
     # the regex then has few matches left, and none at all in mostly-ASCII text (half the time)
-    folded = folded.encode("utf-8", "surrogatepass").translate(None, _ASCII_NOT_ALNUM)
-    rest = folded.decode("utf-8", "surrogatepass")
+    kept = folded.encode("utf-8", "surrogatepass").translate(None, _ASCII_NOT_ALNUM)
+    rest = kept.decode("utf-8", "surrogatepass")
     return rest if rest.isascii() else _NOT_ALNUM.sub("", rest)
 
 
