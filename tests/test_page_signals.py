@@ -35,3 +35,12 @@ def test_prices_count_currency_amounts_only() -> None:
     body = "<p>Ab 12,99 EUR oder $5 im Monat</p><p>Seite 3 von 12</p>"
     assert _signals("", body)["log_prices"] == math.log1p(2)
     assert _signals("", "<p>Seite 3 von 12, 2024</p>")["log_prices"] == 0.0
+
+
+def test_a_plus_label_beside_the_headline_is_found_at_any_depth() -> None:
+    head = '<div><header><h1><span class="k">SZ Plus</span> Der Titel</h1>{}</header></div>'
+    assert _signals("", head.format(""))["plus_label"] == 1.0  # inside the <h1>
+    deep = "<div><p>Von A. Autor <b><i>Abo</i></b></p></div>"
+    assert _signals("", head.replace("SZ Plus", "Kicker").format(deep))["plus_label"] == 1.0
+    plain = "<p>Mehr Rezepte: C++ und Surplus, plus mehr</p>"
+    assert _signals("", head.replace("SZ Plus", "Kicker").format(plain))["plus_label"] == 0.0

@@ -73,8 +73,22 @@ def headline_label(tree: lxml_html.HtmlElement) -> bool:
     for h1 in tree.iter("h1"):
         block = h1.getparent()
         block = block.getparent() if block is not None and block.getparent() is not None else block
-        if block is not None and _may_hold_label(block) and any(map(_is_label, block.iter())):
+        if block is not None and _holds_label(block):
             return True
+    return False
+
+
+def _holds_label(block: lxml_html.HtmlElement) -> bool:
+    """Whether an element in the block (itself included) is a label. A subtree whose text has
+    no label word is passed over whole: its elements' texts are parts of that text."""
+    stack = [block]
+    while stack:
+        node = stack.pop()
+        text = _STRING(node)
+        if any(word in text for word in _LABEL_WORDS):
+            if _is_label(node, text):
+                return True
+            stack.extend(node)  # an <h1>'s or a script's children are looked at too
     return False
 
 
@@ -82,15 +96,13 @@ def headline_label(tree: lxml_html.HtmlElement) -> bool:
 _LABEL_WORDS = ("Plus", "PLUS", "plus", "+", "Abo", "ABO", "Premium", "PREMIUM", "Subscriber")
 
 
-def _may_hold_label(block: lxml_html.HtmlElement) -> bool:
-    text = block.text_content()
-    return any(word in text for word in _LABEL_WORDS)
+_STRING = etree.XPath("string()", smart_strings=False)  # text_content() less lxml.html's wrapper
 
 
-def _is_label(node: lxml_html.HtmlElement) -> bool:
+def _is_label(node: lxml_html.HtmlElement, raw: str) -> bool:
     if not isinstance(node.tag, str) or node.tag in {"script", "style", "h1"}:
         return False
-    text = " ".join(node.text_content().split())
+    text = " ".join(raw.split())
     return 0 < len(text) <= 24 and bool(PLUS_LABEL.match(text))
 
 
