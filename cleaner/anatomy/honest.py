@@ -21,7 +21,6 @@ from cleaner.metadata.dates import published_and_modified
 
 _FULL_STOP = re.compile(r"(?<!\.)\.[\"'”“«»’)\]]*$")  # "... gesagt." but not "Weiter ..."
 HONEST_NAME = "anatomy.honest"  # how explain names a role this module changed
-HEADLINE_WORDS = (4, 25)  # fewer is a kicker or a label, more a deck
 MAX_CREDIT_WORDS = 60  # a caption with its credit, not a paragraph that names a photographer
 
 
