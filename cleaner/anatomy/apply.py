@@ -47,7 +47,8 @@ def _one_pass(doc: Document, settings: ClassifierSettings) -> Document:
     if KEEP.isdisjoint(roles):  # the model saw no article: the context classifier's reading
         roles, decider = _fallback(doc, roles, settings), "classifier"
     deciders = [decider] * len(roles)
-    titled = bool(roles) and roles[0] not in KEEP and _page_title(doc.lines) is not None
+    page_title = _page_title(doc.lines) if doc.lines else None
+    titled = page_title is not None and roles[0] not in KEEP
     roles = _revised(roles, honest_roles(doc.lines, roles), deciders, HONEST_NAME)
     if not titled:  # else the page title gives the headline
         roles = _revised(roles, header_roles(doc.lines, roles), deciders, HEADER_NAME)
@@ -67,8 +68,8 @@ def _one_pass(doc: Document, settings: ClassifierSettings) -> Document:
             doc.url = line
         doc.remove(RULE_PREFIX + ("dateline" if i == dateline_at else role), line)
         _to_field(doc, role, line, _byline_run(doc.lines, roles, i))
-    if doc.title is None and roles and roles[0] not in KEEP:
-        _title_from_page_title(doc)
+    if doc.title is None and page_title is not None and roles[0] not in KEEP:
+        _title_from_page_title(doc, page_title)
     doc.lines[:] = kept
     return doc
 
@@ -98,12 +99,10 @@ def _fallback(doc: Document, roles: list[Role], settings: ClassifierSettings) ->
     return ["body" if v.keep else r for v, r in zip(verdicts, roles, strict=True)]
 
 
-def _title_from_page_title(doc: Document) -> None:
+def _title_from_page_title(doc: Document, head: str) -> None:
     """No headline line: a full-page dump starts with the page <title>, 'Headline | Site'."""
-    head = _page_title(doc.lines)
-    if head is not None:
-        kicker, doc.title = split_kicker(head)
-        doc.kicker = doc.kicker or kicker
+    kicker, doc.title = split_kicker(head)
+    doc.kicker = doc.kicker or kicker
 
 
 def _page_title(lines: Sequence[str]) -> str | None:
