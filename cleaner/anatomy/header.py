@@ -15,8 +15,7 @@ from collections.abc import Sequence
 
 from cleaner.anatomy.grammar import SENTENCE_END, headline_shaped, is_credit
 from cleaner.anatomy.roles import KEEP, Role
-from cleaner.filters.prefilter import any_match
-from cleaner.filters.vocabulary import STRONG
+from cleaner.filters.vocabulary import has_strong
 from cleaner.metadata.dates import published_and_modified
 
 HEADER_NAME = "anatomy.header"  # how explain names a role this module gave
@@ -91,7 +90,7 @@ def _headline_candidate(line: str) -> bool:
 
 def _furniture(line: str) -> bool:
     """Words of page furniture ("Read More", "Skip to main content"): never a head's line."""
-    return any_match(STRONG, line)
+    return has_strong(line)
 
 
 def _over_its_deck(lines: Sequence[str], i: int) -> int:
