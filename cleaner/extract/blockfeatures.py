@@ -13,6 +13,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass, field
 
 from lxml import html as lxml_html
@@ -45,6 +46,17 @@ class Block:
     key: str
     features: dict[str, float] = field(default_factory=dict)
     prob: float = 0.5  # body text probability, set by the scorer
+
+
+def innermost_blocks(
+    tree: lxml_html.HtmlElement, tags: Collection[str]
+) -> Iterator[lxml_html.HtmlElement]:
+    """The body's elements of `tags` that hold none of `tags`, in document order. lxml's
+    iterators, not recursion: a page nested a thousand levels deep is fine."""
+    body = tree.find(".//body")
+    for node in (body if body is not None else tree).iter(*tags):
+        if next(node.iterdescendants(*tags), None) is None:
+            yield node
 
 
 def page_blocks(tree: lxml_html.HtmlElement) -> list[Block]:

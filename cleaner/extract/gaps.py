@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from lxml import html as lxml_html
 
+from cleaner.extract.blockfeatures import innermost_blocks
 from cleaner.extract.headlines import key
 
 GAP_TAGS = ("p", "li", "h2", "h3", "h4", "h5", "h6", "blockquote", "dd", "dt")
@@ -110,11 +111,8 @@ def _inserted(lines: list[str], inserts: dict[int, list[str]]) -> tuple[list[str
 
 
 def _blocks(tree: lxml_html.HtmlElement, body_key: str) -> list[_Block]:
-    body = tree.find(".//body")
     out: list[_Block] = []
-    for node in (body if body is not None else tree).iter(*GAP_TAGS):
-        if next(node.iterdescendants(*GAP_TAGS), None) is not None:
-            continue  # its inner blocks stand for it
+    for node in innermost_blocks(tree, GAP_TAGS):  # a block's inner blocks stand for it
         raw = " ".join(node.itertext())
         if len(raw) < MIN_KEY:
             continue  # too short to have MIN_KEY letters: no key needed (the costly part)

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from lxml import html as lxml_html
 
-from cleaner.extract.blockfeatures import BLOCK_TAGS
+from cleaner.extract.blockfeatures import BLOCK_TAGS, innermost_blocks
 from cleaner.extract.headlines import key
 
 PROBE = 40  # letters and digits of a line looked up in the page's block keys
@@ -62,13 +62,9 @@ class _Block:
 
 def _blocks(tree: lxml_html.HtmlElement) -> list[_Block]:
     """The innermost block elements (p, li, h2, td, div, ...) in document order, with keys
-    (script and style hold no elements). lxml's iterators, not recursion: a page nested a
-    thousand levels deep is fine."""
-    body = tree.find(".//body")
+    (script and style hold no elements)."""
     out = []
-    for node in (body if body is not None else tree).iter(*BLOCK_TAGS):
-        if next(node.iterdescendants(*BLOCK_TAGS), None) is not None:
-            continue  # its inner blocks stand for it
+    for node in innermost_blocks(tree, BLOCK_TAGS):
         block_key = key(" ".join(node.itertext()))
         if block_key:
             out.append(_Block(node, block_key))
