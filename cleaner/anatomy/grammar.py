@@ -12,6 +12,8 @@ _BY = r"(?i:von|by|par|di|por|door|av|af|vum|de)"
 BYLINE_START = re.compile(
     rf"^(?:[\w\-]+\s+){{0,3}}?{_BY}\s*:?(?:\s+(?=[A-ZÀ-ÞĀ-Ž])|\s*$)|^(?i:autor(?:in)?|author|text)\s*:"
 )
+# "By business reporter Alice Example", "Von unserem Redakteur X": the role words between.
+BYLINE_WITH_ROLE = re.compile(rf"^{_BY}\s+(?:[a-zäöüß][\w\-]*\s+){{1,3}}(?=[A-ZÀ-ÞĀ-Ž])")
 # A name: capitalised words, maybe with particles ("Anna von Beispiel", "Jean-Luc de la Muster").
 _PARTICLE = r"(?:von|van|der|den|de|la|le|du|da|di|del|zu|bin|al|ten|ter)"
 _WORD = r"[A-ZÀ-ÞĀ-Ž][\w'’\-.]*"

@@ -6,16 +6,26 @@ mostly by its second copy (a dump's first line is the page <title>); a text that
 once, under a menu, needs this reading: the headline is the headline-shaped line nearest
 above the byline and date lines (or above the body when there are none), a longer
 headline-shaped line under it is its deck, and a short line above it that is not part of a
-menu is its kicker. A cut header line that carries a date is a date line (nothing lost).
+menu is its kicker. A cut header line that carries a date is a date line, one that names
+a person as a byline does ("By business reporter X", a name alone over the date line) is a
+byline (nothing lost); neither is ever taken for the headline.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from cleaner.anatomy.grammar import SENTENCE_END, headline_shaped, is_credit
+from cleaner.anatomy.grammar import (
+    BYLINE_START,
+    BYLINE_WITH_ROLE,
+    NAME_LIST,
+    SENTENCE_END,
+    headline_shaped,
+    is_credit,
+)
 from cleaner.anatomy.roles import KEEP, Role
 from cleaner.filters.vocabulary import has_strong
+from cleaner.metadata.authors import split_authors
 from cleaner.metadata.dates import published_and_modified
 
 HEADER_NAME = "anatomy.header"  # how explain names a role this module gave
@@ -25,6 +35,8 @@ DECK_WORDS = 8  # a prose line under the headline this long is its deck
 DATE_LINE_WORDS = 12  # "Stand: 21.10.2024 | Lesedauer: 3 Minuten", not a sentence with a date
 MAX_SHORT_SKIPPED = 3  # furniture between the headline and the byline: reading time, "Merken"
 HEAD_WINDOW = 20  # byline and date lines sit this close above the body
+NAME_OVER_DATE = 2  # a name alone this close above the head's date line is its byline...
+NAME_UNDER_HEADLINE = 3  # ... and this close under the headline (headline, deck, name, date)
 _HEAD_LINES: frozenset[Role] = frozenset({"byline", "date", "caption"})
 
 
@@ -35,6 +47,8 @@ def header_roles(lines: Sequence[str], roles: Sequence[Role]) -> list[Role]:
     body = next((i for i, role in enumerate(out) if role in KEEP), None)
     if "headline" in out and "kicker" not in out:
         _name_kicker(lines, out, out.index("headline"))
+    if "headline" in out and body is not None:
+        _name_bylines(lines, out, out.index("headline"), body)
     if "headline" in out or body is None:
         return out
     top = _head_top(lines, out, body)
@@ -47,6 +61,7 @@ def header_roles(lines: Sequence[str], roles: Sequence[Role]) -> list[Role]:
     _name_deck(lines, out, head)
     _name_kicker(lines, out, head)
     _name_date_lines(lines, out, head, body)
+    _name_bylines(lines, out, head, body)
     return out
 
 
@@ -73,7 +88,7 @@ def _headline_above(
         line = lines[i]
         if _headline_candidate(line):
             return _over_its_deck(lines, i)
-        if not at_body and (roles[i] in _HEAD_LINES or _date_line(line) or is_credit(line)):
+        if not at_body and (roles[i] in _HEAD_LINES or _head_furniture(line)):
             continue
         if not at_body and short < MAX_SHORT_SKIPPED and len(line.split()) < HEADLINE_WORDS[0]:
             short += 1
@@ -84,8 +99,20 @@ def _headline_above(
     return None
 
 
+def _head_furniture(line: str) -> bool:
+    """A line of the head that carries a field, not the headline: date, byline, credit."""
+    return _date_line(line) or _byline_shaped(line) or is_credit(line)
+
+
 def _headline_candidate(line: str) -> bool:
-    return headline_shaped(line, HEADLINE_WORDS) and not _date_line(line) and not _furniture(line)
+    shaped = headline_shaped(line, HEADLINE_WORDS)
+    return shaped and not _date_line(line) and not _byline_shaped(line) and not _furniture(line)
+
+
+def _byline_shaped(line: str) -> bool:
+    """'By business reporter Alice Example', 'Von X und Y': a byline that names someone."""
+    starts = BYLINE_START.match(line) or BYLINE_WITH_ROLE.match(line)
+    return starts is not None and bool(split_authors(line))
 
 
 def _furniture(line: str) -> bool:
@@ -97,7 +124,7 @@ def _over_its_deck(lines: Sequence[str], i: int) -> int:
     """A headline-shaped line under a shorter one is that headline's deck."""
     above = lines[i - 1] if i else ""
     shorter = len(above.split()) < len(lines[i].split())
-    return i - 1 if shorter and headline_shaped(above, HEADLINE_WORDS) else i
+    return i - 1 if shorter and _headline_candidate(above) else i
 
 
 def _name_deck(lines: Sequence[str], roles: list[Role], head: int) -> None:
@@ -134,9 +161,42 @@ def _kicker_shaped(line: str) -> bool:
 
 
 def _name_date_lines(lines: Sequence[str], roles: list[Role], head: int, body: int) -> None:
+    """Date lines of the head; with none below the headline, the date line right above it
+    (or above its kicker: 'Mar 5, 2024 - Technology') is the article's."""
     for i in range(head + 1, body):
         if roles[i] == "boiler" and _date_line(lines[i]):
             roles[i] = "date"
+    if "date" in roles[head + 1 : body]:
+        return
+    above = head - 2 if head > 0 and roles[head - 1] == "kicker" else head - 1
+    if above >= 0 and roles[above] == "boiler" and _date_line(lines[above]):
+        roles[above] = "date"
+
+
+def _name_bylines(lines: Sequence[str], roles: list[Role], head: int, body: int) -> None:
+    """Between the headline and the body, a cut line that is a byline ('By X'), or a name
+    alone just above the date line ('Jane Sample' over 'Tuesday 02 January 2024'), names
+    the authors: the line lands in `authors`, not among the cut furniture."""
+    dates = [i for i in range(head + 1, body) if roles[i] == "date" or _date_line(lines[i])]
+    for i in range(head + 1, body):
+        if roles[i] != "boiler":
+            continue
+        placed = any(0 < d - i <= NAME_OVER_DATE for d in dates)
+        named = placed and i - head <= NAME_UNDER_HEADLINE and _author_alone(lines, i, body)
+        if named or _byline_shaped(lines[i]):
+            roles[i] = "byline"
+
+
+def _author_alone(lines: Sequence[str], i: int, body: int) -> bool:
+    """A name alone on line `i` of the head that the body's first line does not speak of."""
+    line = lines[i]
+    named = NAME_LIST.fullmatch(line) is not None and bool(split_authors(line))
+    return named and not _echoed_by(line, lines[body])
+
+
+def _echoed_by(line: str, body: str) -> bool:
+    """A name the body's first line speaks of is its subject ('Amanda Knox'), not its author."""
+    return line.casefold() in body.casefold()
 
 
 def _date_line(line: str) -> bool:
