@@ -116,3 +116,9 @@ def test_a_name_over_the_date_line_is_a_byline(name: str, first_line: str, role:
     lines = [*HEAD, name, DATE, first_line]
     roles: list[Role] = ["boiler", "headline", "boiler", "date", "body"]
     assert header_roles(lines, roles)[2] == role
+
+
+def test_the_deck_under_the_models_headline_is_kept() -> None:
+    lines = [HEAD[1], DECK + ".", "Greta Example", DATE, BODY_EN[0]]
+    roles: list[Role] = ["headline", "boiler", "byline", "date", "body"]
+    assert header_roles(lines, roles)[1] == "standfirst"

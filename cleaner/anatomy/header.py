@@ -48,6 +48,7 @@ def header_roles(lines: Sequence[str], roles: Sequence[Role]) -> list[Role]:
     if "headline" in out and "kicker" not in out:
         _name_kicker(lines, out, out.index("headline"))
     if "headline" in out and body is not None:
+        _name_deck(lines, out, out.index("headline"))
         _name_bylines(lines, out, out.index("headline"), body)
     if "headline" in out or body is None:
         return out
