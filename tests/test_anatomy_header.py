@@ -90,6 +90,19 @@ def _cleaned(lines: list[str]) -> Document:
             ["Sam Sample"],
             id="date-line-over-headline-en",
         ),
+        pytest.param(
+            [
+                "The Citizen",
+                *MENU,
+                "Council extends late-night tram services on three lines",
+                "by Tom Sample - 06/14/24 3:22 PM ET",
+            ],
+            BODY_EN,
+            "Council extends late-night tram services on three lines",
+            "2024-06-14",
+            ["Tom Sample"],
+            id="a-byline-carrying-the-date",
+        ),
     ],
 )
 def test_head_fields(
@@ -122,3 +135,10 @@ def test_the_deck_under_the_models_headline_is_kept() -> None:
     lines = [HEAD[1], DECK + ".", "Greta Example", DATE, BODY_EN[0]]
     roles: list[Role] = ["headline", "boiler", "byline", "date", "body"]
     assert header_roles(lines, roles)[1] == "standfirst"
+
+
+def test_a_short_first_line_kept_far_above_the_body_is_the_masthead() -> None:
+    lines = ["The Citizen", *MENU, HEAD[1], "By Tom Sample", BODY_EN[0], BODY_EN[1]]
+    roles: list[Role] = ["body", *["boiler"] * len(MENU), "boiler", "byline", "body", "body"]
+    out = header_roles(lines, roles)
+    assert (out[0], out[len(MENU) + 1]) == ("boiler", "headline")

@@ -14,6 +14,8 @@ from cleaner.metadata.authors import looks_like_outlet, split_authors
         ("Ein Kommentar von Anna Beispiel", ["Anna Beispiel"]),
         ("Von unserem Redakteur Max Muster", ["Max Muster"]),
         ("By Jane Example, CNN", ["Jane Example"]),
+        ("By Laura Example with AP", ["Laura Example"]),
+        ("Von Anna Beispiel mit Material von dpa", ["Anna Beispiel"]),
         ("von Anna Beispiel, MDR SACHSEN", ["Anna Beispiel"]),
         ("FOCUS-online-Redakteurin Anna Beispiel", ["Anna Beispiel"]),
         ("Stephanie Bazzle June 3, 2024", ["Stephanie Bazzle"]),

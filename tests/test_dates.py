@@ -44,6 +44,12 @@ from cleaner.metadata.dates import published_and_modified, to_iso
         ("2024-03-12T10:15:00Z", "2024-03-12T10:15:00+00:00"),
         ("2024-03-12 10:15", "2024-03-12T10:15"),
         ("date 2017-02", "2017-02"),
+        # slashed: a number over 12, or a US clock or zone, tells the day from the month
+        ("Published on 24/04/2024 - 14:21 GMT+2", "2024-04-24T14:21"),
+        ("12/25/2023", "2023-12-25"),
+        ("04/12/24 3:22 PM ET", "2024-04-12T15:22"),
+        ("10/12/2023 7:38:01 PM", "2023-10-12T19:38"),
+        ("Le 29/01/2020", "2020-01-29"),
     ],
 )
 def test_header_date_to_iso(text: str, iso: str) -> None:
@@ -52,7 +58,16 @@ def test_header_date_to_iso(text: str, iso: str) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["31.02.2024", "Seite 3 von 12", "Tor in der 12:30. Minute", "Version 2.13.1", "no date here"],
+    [
+        "31.02.2024",
+        "Seite 3 von 12",
+        "Tor in der 12:30. Minute",
+        "Version 2.13.1",
+        "no date here",
+        "05/08/2019, 5:30",  # 5 August or May 8: nothing tells, so not guessed
+        "13/13/2024",
+        "https://example.org/a/12/03/2024/b",  # a path's numbers run on between slashes
+    ],
 )
 def test_no_date(text: str) -> None:
     assert to_iso(text) is None

@@ -143,11 +143,15 @@ def _to_field(doc: Document, role: Role, line: str, byline: str) -> None:
         doc.kicker = doc.kicker or kicker
     elif field == "kicker" and doc.kicker is None:
         doc.kicker = line
-    elif field == "authors" and byline:
-        doc.authors.extend(a for a in split_authors(byline) if a not in doc.authors)
-    elif field == "date":
-        published, modified = published_and_modified(line)
-        doc.date = doc.date or published or modified
-        doc.date_modified = doc.date_modified or modified
     elif field == "captions" and line not in doc.captions:
         doc.captions.append(line)
+    if field == "authors" and byline:
+        doc.authors.extend(a for a in split_authors(byline) if a not in doc.authors)
+    if field in ("authors", "date"):  # a byline may carry the date: "by X - 04/12/24 3:22 PM"
+        _to_date(doc, line)
+
+
+def _to_date(doc: Document, line: str) -> None:
+    published, modified = published_and_modified(line)
+    doc.date = doc.date or published or modified
+    doc.date_modified = doc.date_modified or modified

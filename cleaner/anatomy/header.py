@@ -34,6 +34,7 @@ KICKER_WORDS = 3  # a rubric line: "Wohnungsbau", "Sturmtief 'Zoltan'", "Deutsch
 DECK_WORDS = 8  # a prose line under the headline this long is its deck
 DATE_LINE_WORDS = 12  # "Stand: 21.10.2024 | Lesedauer: 3 Minuten", not a sentence with a date
 MAX_SHORT_SKIPPED = 3  # furniture between the headline and the byline: reading time, "Merken"
+LONE_GAP = 3  # cut lines between a short first kept line and the next: a masthead
 HEAD_WINDOW = 20  # byline and date lines sit this close above the body
 NAME_OVER_DATE = 2  # a name alone this close above the head's date line is its byline...
 NAME_UNDER_HEADLINE = 3  # ... and this close under the headline (headline, deck, name, date)
@@ -44,6 +45,7 @@ def header_roles(lines: Sequence[str], roles: Sequence[Role]) -> list[Role]:
     """`roles` with the head's headline, deck, kicker and date lines named, if the model
     named no headline and the layout shows one; a kicker over the model's headline."""
     out = list(roles)
+    _cut_lone_masthead(lines, out)
     body = next((i for i, role in enumerate(out) if role in KEEP), None)
     if "headline" in out and "kicker" not in out:
         _name_kicker(lines, out, out.index("headline"))
@@ -64,6 +66,14 @@ def header_roles(lines: Sequence[str], roles: Sequence[Role]) -> list[Role]:
     _name_date_lines(lines, out, head, body)
     _name_bylines(lines, out, head, body)
     return out
+
+
+def _cut_lone_masthead(lines: Sequence[str], roles: list[Role]) -> None:
+    """A short first kept line far above the rest of the text ('The Hill', then the menu)
+    is the masthead, not the body's start."""
+    kept = [i for i, role in enumerate(roles) if role in KEEP][:2]
+    if len(kept) == 2 and kept[1] - kept[0] > LONE_GAP and _short(lines[kept[0]]):
+        roles[kept[0]] = "boiler"
 
 
 def _head_top(lines: Sequence[str], roles: Sequence[Role], body: int) -> int | None:

@@ -7,6 +7,7 @@ split_authors("von Anna Beispiel, MDR SACHSEN")            -> ["Anna Beispiel"]
 split_authors("FOCUS-online-Redakteurin Anna Beispiel")    -> ["Anna Beispiel"]
 split_authors("Stephanie Bazzle June 3, 2024")             -> ["Stephanie Bazzle"]
 split_authors("Anna BeispielMax Muster")                   -> ["Anna Beispiel", "Max Muster"]
+split_authors("By Laura Example with AP")                  -> ["Laura Example"]
 
 People only: outlets, agencies, cities after a comma, role words, initials in brackets, dates
 and e-mail addresses are left out. The grammar is general (prefixes of de/en/fr/it/es/nl/...),
@@ -31,7 +32,8 @@ _LEAD_IN = re.compile(
     re.I,
 )
 _BRACKETS = re.compile(r"\([^)]*\)|\[[^\]]*\]|\S+@\S+|https?://\S+")
-_SPLIT = re.compile(r"\s*(?:[,;|&/·•]|\s(?:und|and|sowie|et|y|e|u\.|en|och|og)\s)\s*")
+# "with" and "mit" too: "By Laura Example with AP", "Von X mit Material von dpa"
+_SPLIT = re.compile(r"\s*(?:[,;|&/·•]|\s(?:und|and|sowie|et|y|e|u\.|en|och|og|with|mit)\s)\s*")
 _ROLE = re.compile(
     r"redakt|korrespond|reporter|autor|author|editor|writer|journalist|mitarbeiter|volontär"
     r"|kolumnist|columnist|correspondent|contributor|staff|fotograf|photographer|moderat"

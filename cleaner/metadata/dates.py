@@ -6,6 +6,9 @@ to_iso("Updated: March 3, 2024 at 4:05 p.m.")      -> "2024-03-03T16:05"
 to_iso("2024-03-12T10:15:00+01:00")                -> "2024-03-12T10:15:00+01:00"
 to_iso("date 2017-02")                             -> "2017-02"
 to_iso("on 04-ago-2021 5:11:10")                   -> "2021-08-04T05:11"
+to_iso("Published on 24/04/2024 - 14:21")          -> "2024-04-24T14:21"
+to_iso("04/12/24 3:22 PM ET")                      -> "2024-04-12T15:22" (a US clock: month first)
+to_iso("05/08/2019")                               -> None (May 8 or 5 August: not guessed)
 """
 
 from __future__ import annotations
@@ -62,6 +65,16 @@ _PATTERNS = (
     re.compile(_MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year>\d{4})" + _TIME, re.I),
     re.compile(_MONTH + r"\s+(?P<year>\d{4})", re.I),
 )
+# "24/04/2024", "04/12/24 3:22 PM ET", "10/12/2023 7:38:01 PM": which number is the day is
+# told by a number over 12, or by a US clock (am/pm) or time zone after it (month first);
+# where nothing tells, the date is left unread rather than guessed.
+_SLASHED = re.compile(
+    r"(?<![\d/])(?P<n1>\d{1,2})/(?P<n2>\d{1,2})/(?P<year>\d{4}|\d{2})(?![\d/])"
+    r"(?:,?\s*(?:at\s+|-\s*)?(?P<hour>\d{1,2}):(?P<minute>\d{2})(?::\d{2})?"
+    r"(?:\s*(?P<ampm>[ap])\.?\s?m\b\.?)?)?"
+    r"(?:\s*(?P<us_zone>(?-i:[ECMP][SD]?T))\b)?",
+    re.I,
+)
 
 
 _DIGIT = re.compile(r"\d")
@@ -87,14 +100,16 @@ def _could_match(value: str) -> tuple[tuple[re.Pattern[str], int], ...]:
     that need them the scan up to the first month name)."""
     if not _DIGIT.search(value):
         return ()  # every pattern needs a digit; most lines of a page have none
+    slashed = ((_SLASHED, 0),) if "/" in value else ()
     if not _FOUR_DIGITS.search(value):
-        return ((_PATTERNS[2], 0),)  # only "25.04.24" does without a four-digit year
+        return ((_PATTERNS[2], 0), *slashed)  # these do without a four-digit year
     folded = fold(value)
     month = _MONTH_THEN_NUMBER.search(folded)
     if month is None:
-        return tuple((pattern, 0) for pattern in _PATTERNS[:3])
+        return (*((pattern, 0) for pattern in _PATTERNS[:3]), *slashed)
     at = month.start() if len(folded) == len(value) else 0  # (folding keeps offsets)
-    return tuple((pattern, at if i >= _MONTH_FIRST else 0) for i, pattern in enumerate(_PATTERNS))
+    named = tuple((pattern, at if i >= _MONTH_FIRST else 0) for i, pattern in enumerate(_PATTERNS))
+    return (*named, *slashed)
 
 
 # Words that introduce the date of a later revision, in the dev sets' languages.
@@ -133,6 +148,10 @@ def to_iso(value: str) -> str | None:
 
 
 def _iso(parts: dict[str, str | None]) -> str | None:
+    if parts.get("n1"):
+        if (ordered := _day_and_month(parts)) is None:
+            return None
+        parts = {**parts, **ordered}
     year, month, day = _year(parts["year"]), _month(parts), int(parts.get("day") or 0)
     if not _valid(year, month, day):
         return None
@@ -145,6 +164,19 @@ def _iso(parts: dict[str, str | None]) -> str | None:
         second = f":{parts['second']}" if parts.get("second") else ""
         iso += f"T{hour:02d}:{minute:02d}{second}{_tz(parts.get('tz'))}"
     return iso
+
+
+def _day_and_month(parts: dict[str, str | None]) -> dict[str, str | None] | None:
+    """A slashed date's two numbers as day and month, or None where nothing tells them apart
+    (see _SLASHED)."""
+    first, second = parts["n1"], parts["n2"]
+    low, high = sorted((int(first or 0), int(second or 0)))
+    us = parts.get("ampm") is not None or parts.get("us_zone") is not None
+    if us or int(second or 0) > 12 >= int(first or 0):
+        return {"nmonth": first, "day": second}
+    if int(first or 0) > 12 >= int(second or 0) or low == high:
+        return {"day": first, "nmonth": second}
+    return None
 
 
 def _year(text: str | None) -> int:
