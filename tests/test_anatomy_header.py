@@ -142,3 +142,9 @@ def test_a_short_first_line_kept_far_above_the_body_is_the_masthead() -> None:
     roles: list[Role] = ["body", *["boiler"] * len(MENU), "boiler", "byline", "body", "body"]
     out = header_roles(lines, roles)
     assert (out[0], out[len(MENU) + 1]) == ("boiler", "headline")
+
+
+def test_a_headline_kept_as_the_bodys_first_line_under_the_date() -> None:
+    lines = ["News provided by", "Mar 12, 2024, 08:00 ET", HEAD[1], BODY_EN[0], BODY_EN[1]]
+    roles: list[Role] = ["boiler", "date", "body", "body", "body"]
+    assert header_roles(lines, roles)[2:] == ["headline", "body", "body"]

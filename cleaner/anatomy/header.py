@@ -58,6 +58,8 @@ def header_roles(lines: Sequence[str], roles: Sequence[Role]) -> list[Role]:
     head = None if top is None else _headline_above(lines, out, top, at_body=False)
     if head is None:  # no byline or date lines, or a masthead's date far up
         head = _headline_above(lines, out, body, at_body=True)
+    if head is None and _opens_under_head_lines(lines, out, body):
+        head, body = body, body + 1  # the model kept the headline as the body's first line
     if head is None:
         return out
     out[head] = "headline"
@@ -66,6 +68,16 @@ def header_roles(lines: Sequence[str], roles: Sequence[Role]) -> list[Role]:
     _name_date_lines(lines, out, head, body)
     _name_bylines(lines, out, head, body)
     return out
+
+
+def _opens_under_head_lines(lines: Sequence[str], roles: Sequence[Role], body: int) -> bool:
+    """The body's first line is headline-shaped, sits right under a date or byline line and
+    over a kept paragraph: a press release's or wire story's headline, kept as body."""
+    if not 0 < body < len(lines) - 1 or roles[body + 1] not in KEEP:
+        return False
+    above, below = body - 1, lines[body + 1]
+    under_head = roles[above] in ("byline", "date") or _date_line(lines[above])
+    return under_head and _headline_candidate(lines[body]) and _deck_shaped(below)
 
 
 def _cut_lone_masthead(lines: Sequence[str], roles: list[Role]) -> None:
