@@ -31,6 +31,18 @@ def _doc(*lines: str) -> Document:
             "The bank said. More to come",
         ),
         (
+            "NEW YORK, March 12, 2024 /PRNewswire/ -- Example Inc. today opened a new plant.",
+            "New York",
+            "PRNewswire",
+            "Example Inc. today opened a new plant.",
+        ),
+        (
+            "DHAKA, Dec 20, 2025 (BSS) - The new bridge opened on Saturday.",
+            "Dhaka",
+            "BSS",
+            "The new bridge opened on Saturday.",
+        ),
+        (
             "WASHINGTON (AP) — The Senate voted on Tuesday.",
             "Washington",
             "AP",

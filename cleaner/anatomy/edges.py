@@ -119,7 +119,7 @@ def dateline_alone(doc: Document, line: str, body: str) -> bool:
 
 def _set_dateline(doc: Document, match: re.Match[str]) -> None:
     set_field(doc, "dateline", match["city"])
-    agency = match["agency"] or match["bare"]
+    agency = match["agency"] or match["wire"] or match["bare"]
     if agency:
         set_field(doc, "agency", agency)
 
@@ -129,11 +129,14 @@ def _plausible(match: re.Match[str], rest: str, text: str) -> bool:
     if len(rest.split()) < MIN_REST_WORDS or len(city) > MAX_CITY_WORDS:
         return False
     word = city[0].lower()
-    if word in _OPENERS or re.search(rf"(?:^|\s){re.escape(word)}(?=[\s,.;:!?]|$)", text):
+    if word in _OPENERS:
+        return False
+    shouted = match["city"].isupper()  # "NEW YORK": a place in capitals, though "new" is a word
+    if not shouted and re.search(rf"(?:^|\s){re.escape(word)}(?=[\s,.;:!?]|$)", text):
         return False  # "Die Regierung – so heißt es –": the word is a word, not a place
     if match["bare"] and not match["dash"]:
         return False
-    agency = match["agency"] or ""
+    agency = match["agency"] or match["wire"] or ""
     if agency and len(agency.split()) > 2:
         return False
     if match["dot"]:  # "Stuttgart. Der ...": one word, or a place in capitals

@@ -21,14 +21,16 @@ NAME = rf"{_WORD}(?:\s+(?:{_PARTICLE}\s+)*{_WORD}){{1,3}}"
 NAME_LIST = re.compile(rf"{NAME}(?:\s*(?:,|;|&|\bund\b|\band\b|\bet\b|\by\b|\be\b)\s*{NAME})*")
 
 # "Hannover (dpa/lni) - ", "LONDON, Dec 18 (Reuters) - ", "Frankfurt – ", "MÜNCHEN. ",
-# "Freiburg (KNA) ", "Washington CNN — ", "BRUSSELS (AP) — ".
+# "Freiburg (KNA) ", "Washington CNN — ", "BRUSSELS (AP) — ", and a press release's
+# "NEW YORK, March 12, 2024 /PRNewswire/ -- ".
 _CITY_WORD = r"[A-ZÀ-ÞĀ-Ž](?:[\w'’\-]|\.(?=\w))*"
 _CITY = rf"{_CITY_WORD}(?:[ /]{_CITY_WORD}){{0,3}}?"
 DATELINE = re.compile(
     rf"^(?P<city>{_CITY})"
-    r"(?:,\s*(?P<when>[A-ZÀ-Þa-z][\w.]{1,9}\.?\s+\d{1,2}\.?))?"
-    r"(?:\s*\((?P<agency>[^()]{2,25})\)|\s+(?P<bare>[A-Z]{2,6}(?:-[A-Z]{2,4})?))?"
-    r"(?:\s*(?P<dash>[-–—])\s+|(?<=\))\s+(?=[A-ZÀ-ÞĀ-Ž„“\"«])|(?P<dot>\.)\s+(?=[A-ZÀ-ÞĀ-Ž„“\"«]))"
+    r"(?:,\s*(?P<when>[A-ZÀ-Þa-z][\w.]{1,9}\.?\s+\d{1,2}\.?)(?:,\s*\d{4})?)?"
+    r"(?:\s*\((?P<agency>[^()]{2,25})\)|\s+/(?P<wire>[^/\s][^/]{1,24})/"
+    r"|\s+(?P<bare>[A-Z]{2,6}(?:-[A-Z]{2,4})?))?"
+    r"(?:\s*(?P<dash>[-–—]{1,2})\s+|(?<=\))\s+(?=[A-ZÀ-ÞĀ-Ž„“\"«])|(?P<dot>\.)\s+(?=[A-ZÀ-ÞĀ-Ž„“\"«]))"
 )
 
 # Photo credits: "Foto: X", "(Bild: X)", "© X", "Getty Images", "AP Photo/X", "dpa/X)",
