@@ -100,6 +100,28 @@ def test_editor_initials(last: str, kept: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("tail", "cut"),
+    [
+        (["Contributing: The Associated Press"], True),
+        (
+            ["Go deeper: Why the new tram law puts cities on notice", "Mehr: Der Plan im Detail"],
+            True,
+        ),
+        (["Fazit: Der Plan kommt, aber spät."], False),  # a sentence: the text's own
+        (
+            [
+                "Hinweis: Der Stadtrat tagt am Dienstag, dann wird abgestimmt, und zwar in aller Öffentlichkeit"
+            ],
+            False,
+        ),  # too long for a label and a name
+    ],
+)
+def test_a_labelled_last_line_is_a_source_or_teaser(tail: list[str], cut: bool) -> None:
+    doc = trim_edges(_doc(REST, *tail))
+    assert doc.lines == ([REST] if cut else [REST, *tail])
+
+
+@pytest.mark.parametrize(
     ("headline", "kicker", "title"),
     [
         (

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from cleaner.anatomy.grammar import DATELINE, INITIALS_TAIL
+from cleaner.anatomy.grammar import DATELINE, INITIALS_TAIL, SENTENCE_END
 from cleaner.document import Document
 from cleaner.metadata.fields import set_field
 
@@ -76,6 +76,10 @@ _OPENERS = frozenset(
         "wer",
     ]
 )
+# "Contributing: The Associated Press", "Go deeper: EU's new tech law puts ... on notice":
+# a label and a name or a headline, no sentence, as the text's last line.
+_LABELLED = re.compile(r"^[A-ZÀ-Þ][\w-]*(?: [\w-]+)?:\s+\S")
+MAX_LABELLED_WORDS = 12
 LEAD_LINES = 2
 MIN_REST_WORDS = 3  # a dateline is followed by a sentence, not by two words
 MAX_CITY_WORDS = 3
@@ -86,7 +90,15 @@ def trim_edges(doc: Document) -> Document:
         _dateline(doc)
     if doc.lines:
         _tail(doc)
+    while len(doc.lines) > 1 and _labelled_tail(doc.lines[-1]):  # all: cleaning is idempotent
+        doc.remove("anatomy.source", doc.lines.pop())
     return doc
+
+
+def _labelled_tail(line: str) -> bool:
+    """A last line that is a label and a name or headline: a source note or a teaser."""
+    short = len(line.split()) <= MAX_LABELLED_WORDS
+    return short and _LABELLED.match(line) is not None and SENTENCE_END.search(line) is None
 
 
 def _dateline(doc: Document) -> None:
