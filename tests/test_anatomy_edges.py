@@ -110,7 +110,8 @@ def test_editor_initials(last: str, kept: str) -> None:
         (["Fazit: Der Plan kommt, aber spät."], False),  # a sentence: the text's own
         (
             [
-                "Hinweis: Der Stadtrat tagt am Dienstag, dann wird abgestimmt, und zwar in aller Öffentlichkeit"
+                "Hinweis: Der Stadtrat tagt am Dienstag, dann wird abgestimmt,"
+                " und zwar in aller Öffentlichkeit"
             ],
             False,
         ),  # too long for a label and a name
