@@ -103,6 +103,7 @@ def test_editor_initials(last: str, kept: str) -> None:
     ("tail", "cut"),
     [
         (["Contributing: The Associated Press"], True),
+        (["Dieses Thema im Programm:"], True),  # a label whose box was cut
         (
             ["Go deeper: Why the new tram law puts cities on notice", "Mehr: Der Plan im Detail"],
             True,

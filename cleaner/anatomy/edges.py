@@ -96,9 +96,12 @@ def trim_edges(doc: Document) -> Document:
 
 
 def _labelled_tail(line: str) -> bool:
-    """A last line that is a label and a name or headline: a source note or a teaser."""
-    short = len(line.split()) <= MAX_LABELLED_WORDS
-    return short and _LABELLED.match(line) is not None and SENTENCE_END.search(line) is None
+    """A last line that is a label and a name or headline (a source note or a teaser), or a
+    label whose box was cut ("Dieses Thema im Programm:", "Read more from Sky News:")."""
+    if len(line.split()) > MAX_LABELLED_WORDS:
+        return False
+    dangling = line.endswith(":")
+    return dangling or (_LABELLED.match(line) is not None and SENTENCE_END.search(line) is None)
 
 
 def _dateline(doc: Document) -> None:
