@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from lxml import html as lxml_html
 
-from cleaner.metadata.html_meta import PageMeta, shown_or_merged
+from cleaner.metadata.html_meta import PageMeta, found_day_matters, shown_or_merged
 from cleaner.metadata.visible_date import ShownDate, shown_dates
 
 
@@ -68,3 +68,37 @@ def test_shown_or_merged(
     meta: PageMeta, found: str | None, shown: list[ShownDate], expected: str | None
 ) -> None:
     assert shown_or_merged(meta, found, shown) == (expected or meta.date)
+
+
+_METAS = [PageMeta(), PageMeta(date="2025-03-05T13:25:58+01:00"), PageMeta(date="2020-05-13")]
+_SHOWN = [
+    [],
+    [_shown("2025-03-05")],
+    [_shown("2025-03-05", True)],
+    [_shown("2024-12-31", True), _shown("2025-03-05")],
+    [_shown("2021-01-01"), _shown("2020-05-13")],
+]
+_FOUND = [None, "2025-03-05", "2020-05-13", "2023-04-07"]
+
+
+def test_htmldate_is_skipped_only_where_its_day_cannot_change_the_date() -> None:
+    skipped = [(m, s) for m in _METAS for s in _SHOWN if not found_day_matters(m, s)]
+    for meta, shown in skipped:
+        assert len({shown_or_merged(meta, found, shown) for found in _FOUND}) == 1
+    assert len(skipped) == 4  # the agreeing shown day (twice), only revisions, a shown day
+
+
+@pytest.mark.parametrize(
+    ("meta", "shown"),
+    [
+        (PageMeta(date="2020-05-13"), []),  # merge_dates: htmldate decides the day
+        # htmldate may name the second shown day
+        (PageMeta(date="2020-05-13"), [_shown("2021-01-01"), _shown("2025-03-05")]),
+        (PageMeta(), []),
+    ],
+)
+def test_htmldate_is_asked_where_its_day_can_change_the_date(
+    meta: PageMeta, shown: list[ShownDate]
+) -> None:
+    assert found_day_matters(meta, shown)
+    assert len({shown_or_merged(meta, found, shown) for found in _FOUND}) > 1

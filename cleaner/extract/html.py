@@ -28,6 +28,7 @@ from cleaner.metadata.credits import byline_authors, byline_credits, clean_autho
 from cleaner.metadata.dates import published_and_modified
 from cleaner.metadata.html_meta import (
     PageMeta,
+    found_day_matters,
     iso_date,
     page_meta,
     shown_or_merged,
@@ -210,7 +211,9 @@ def complete_meta(meta: PageMeta, tree: lxml_html.HtmlElement, url: str | None) 
             people = []  # "ServiceTitan November": the credited outlet and a date's month
         meta.authors = people or meta.credited or credited
     shown = shown_dates(tree)
-    found = _found_date(tree, url, extensive=meta.date is None and not shown)
+    found = None
+    if found_day_matters(meta, shown):
+        found = _found_date(tree, url, extensive=meta.date is None and not shown)
     meta.date = shown_or_merged(meta, found, shown)
     return meta
 

@@ -171,5 +171,17 @@ def shown_or_merged(meta: PageMeta, found_day: str | None, shown: list[ShownDate
     return modified if modified and modified[:10] == shown[0].iso[:10] else shown[0].iso
 
 
+def found_day_matters(meta: PageMeta, shown: list[ShownDate]) -> bool:
+    """Whether htmldate's day can change what `shown_or_merged` returns (its search costs
+    ~2 ms a page, ~30 ms where it searches extensively). It cannot where a shown publication
+    date names the meta date's day (the meta date is kept) nor where the page shows only
+    "Updated" dates and its metadata has no published date (the modified or shown date is
+    taken); 336 of the 893 dev pages are one of the two."""
+    published = {d.iso[:10] for d in shown if not d.revision}
+    if published:
+        return not (meta.date and meta.date[:10] in published)
+    return bool(meta.date) or not shown
+
+
 def _plausible(iso: str) -> bool:
     return 1990 <= int(iso[:4]) <= datetime.now().year + 1
