@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+
 import pytest
 import trafilatura.core
 import trafilatura.xpaths
@@ -41,3 +44,22 @@ def test_other_expressions_are_left_alone(monkeypatch: pytest.MonkeyPatch) -> No
     monkeypatch.setattr(trafilatura.core, "RAW_TREE_PRUNE_XPATH", changed)
     raw_prune.install()
     assert trafilatura.core.RAW_TREE_PRUNE_XPATH is changed
+
+
+def test_the_first_page_already_gets_every_python_evaluator() -> None:
+    """A fresh process (this one imported raw_prune itself): after one page, trafilatura reads
+    the Python evaluators of raw_prune and xpath_eval, whatever the page's authors."""
+    script = (
+        "import trafilatura.core as c, trafilatura.main_extractor as m\n"
+        "from cleaner.config import ExtractSettings\n"
+        "from cleaner.extract.html import extract_html\n"
+        "extract_html('<html><body><article><p>' + 'Ein Satz. ' * 30 + '</p></article></body>'\n"
+        "             '</html>', None, ExtractSettings())\n"
+        "lists = c.RAW_TREE_PRUNE_XPATH + c.REMOVE_COMMENTS_AND_LISTS_XPATH\n"
+        "lists += m.OVERALL_DISCARD_XPATH\n"
+        "print(sorted({type(x).__module__ for x in lists}))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
+    assert (
+        done.stdout.split("\n")[0] == "['cleaner.extract.raw_prune', 'cleaner.extract.xpath_eval']"
+    )
