@@ -24,7 +24,7 @@ from cleaner.extract.lineroles import RULE as LINE_ROLES
 from cleaner.extract.lineroles import split_lines
 from cleaner.extract.text import to_lines
 from cleaner.metadata.authors import split_authors
-from cleaner.metadata.credits import byline_authors, byline_credits, clean_authors
+from cleaner.metadata.credits import byline_authors, byline_credits, bylines, clean_authors
 from cleaner.metadata.dates import published_and_modified
 from cleaner.metadata.html_meta import (
     PageMeta,
@@ -291,8 +291,9 @@ def _page_authors(tree: lxml_html.HtmlElement) -> tuple[list[str], list[str]]:
     no person (a team, a handle), a stand-in after the author fields' outlets."""
     from cleaner.extract.author_search import trafilatura_author
 
-    people = byline_authors(tree)
+    nodes = bylines(tree)  # the author search leaves `tree` as it is: read once for both
+    people = byline_authors(nodes)
     found = trafilatura_author(tree) if not people else None  # joined with '; '
     if not found:
-        return people, ([] if people else byline_credits(tree))
+        return people, ([] if people else byline_credits(nodes))
     return clean_authors([found]), clean_authors(found.split("; "), named=True)

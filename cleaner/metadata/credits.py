@@ -22,11 +22,15 @@ from cleaner.extract.jsonld import LdArticle
 from cleaner.metadata.authors import introduces_a_byline, looks_like_outlet, split_authors
 
 AUTHOR_META = ("author", "article:author", "parsely-author", "sailthru.author", "dc.creator", "byl")
-# Byline elements as CMSs mark them; the first few in document order are the header's.
+# Byline elements as CMSs mark them; the first few in document order are the header's. Written
+# as attribute steps (`//@rel[...]/..`): libxml2 tests a predicate on every element of `//*`
+# slowly (1.45 -> 0.80 ms a page, the same elements on the 893 dev pages).
+_AUTHOR_CLASS = " or ".join(
+    f"contains(., '{word}')" for word in ("byline", "Byline", "author", "Author")
+)
 BYLINE = XPath(
-    "(//*[@rel='author' or @itemprop='author' or contains(@class, 'byline')"
-    " or contains(@class, 'Byline') or contains(@class, 'author') or contains(@class, 'Author')]"
-    ")[position() <= 8]"
+    f"(//@rel[. = 'author']/.. | //@itemprop[. = 'author']/.. | //@class[{_AUTHOR_CLASS}]/..)"
+    "[position() <= 8]"
 )
 _BYLINE_END = re.compile(
     r"(?:^|\s)(?:Stand|Aktualisiert|Veröffentlicht|Updated|Published)\b.*|\s\d.*"
@@ -80,10 +84,16 @@ def clean_authors(names: list[str], named: bool = False) -> list[str]:
     return out
 
 
-def byline_authors(tree: lxml_html.HtmlElement) -> list[str]:
+def bylines(tree: lxml_html.HtmlElement) -> list[lxml_html.HtmlElement]:
+    """The page's first byline elements, for `byline_authors` and then `byline_credits`."""
+    nodes: list[lxml_html.HtmlElement] = BYLINE(tree)
+    return nodes
+
+
+def byline_authors(nodes: list[lxml_html.HtmlElement]) -> list[str]:
     """Names from the first byline element that holds real names (capitalised words, no
     digits): a cheap look before trafilatura's slower author search."""
-    for node in BYLINE(tree):
+    for node in nodes:
         text = " ".join(" ".join(node.itertext()).split())  # "Von<b>Name</b>" keeps a gap
         if len(text.split()) > MAX_BYLINE_WORDS or _COMMENT.search(text):
             continue  # a teaser or bio box with "author" in its class, a comment's signature
@@ -99,9 +109,9 @@ def byline_authors(tree: lxml_html.HtmlElement) -> list[str]:
 MAX_CREDIT_WORDS = 4  # "Podium Staff", "The Example Team": a longer text is a bio or a date line
 
 
-def byline_credits(tree: lxml_html.HtmlElement) -> list[str]:
+def byline_credits(nodes: list[lxml_html.HtmlElement]) -> list[str]:
     """Whoever the first short byline element credits when none names a person."""
-    for node in BYLINE(tree):
+    for node in nodes:
         text = " ".join(" ".join(node.itertext()).split())
         if 0 < len(text.split()) <= MAX_CREDIT_WORDS:
             return clean_authors([_BYLINE_END.sub("", text)], named=True)
