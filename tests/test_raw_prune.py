@@ -48,7 +48,7 @@ def test_other_expressions_are_left_alone(monkeypatch: pytest.MonkeyPatch) -> No
 
 def test_the_first_page_already_gets_every_python_evaluator() -> None:
     """A fresh process (this one imported raw_prune itself): after one page, trafilatura reads
-    the Python evaluators of raw_prune and xpath_eval, whatever the page's authors."""
+    the Python evaluators of basic_clean, raw_prune and xpath_eval, whatever its authors."""
     script = (
         "import trafilatura.core as c, trafilatura.main_extractor as m\n"
         "from cleaner.config import ExtractSettings\n"
@@ -57,9 +57,10 @@ def test_the_first_page_already_gets_every_python_evaluator() -> None:
         "             '</html>', None, ExtractSettings())\n"
         "lists = c.RAW_TREE_PRUNE_XPATH + c.REMOVE_COMMENTS_AND_LISTS_XPATH\n"
         "lists += m.OVERALL_DISCARD_XPATH\n"
+        "import importlib\n"
+        "lists.append(importlib.import_module('trafilatura.baseline').BASIC_CLEAN_XPATH)\n"
         "print(sorted({type(x).__module__ for x in lists}))\n"
     )
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
-    assert (
-        done.stdout.split("\n")[0] == "['cleaner.extract.raw_prune', 'cleaner.extract.xpath_eval']"
-    )
+    modules = ("basic_clean", "raw_prune", "xpath_eval")
+    assert done.stdout.split("\n")[0] == str([f"cleaner.extract.{name}" for name in modules])

@@ -178,6 +178,7 @@ def extractor_text(tree: lxml_html.HtmlElement, url: str | None, settings: Extra
     # Installed with trafilatura, before its first page: the Python evaluators of its costliest
     # XPath expressions (same selections). raw_prune had no importer since the xpath_eval
     # rename, and xpath_eval came in only with the author search (first page with no author).
+    import cleaner.extract.basic_clean
     import cleaner.extract.raw_prune
     import cleaner.extract.xpath_eval  # noqa: F401
     from cleaner.extract.second_opinion import asking_only_when_needed

@@ -56,7 +56,7 @@ def _remembering(regex: re.Pattern[str]) -> Test:
     return test
 
 
-def _first(element: etree._Element, one: str, other: str) -> str:
+def first_of(element: etree._Element, one: str, other: str) -> str:
     """The string XPath makes of `@one|@other`: the first present in source order, or ''."""
     a, b = element.get(one), element.get(other)
     if a is None or b is None:
@@ -82,7 +82,7 @@ class FirstDiscard:
             get("data-lp-replacement-content") is not None
             or (role is not None and "nav" in role.replace("N", "n"))
             or (component is not None and "MostPopularStories" in component)
-            or self.cookie(_first(element, "id", "class"))
+            or self.cookie(first_of(element, "id", "class"))
             or self.by_id(get("id") or "")
             or self.by_class(get("class") or "")
         )
@@ -103,8 +103,8 @@ class SecondDiscard:
         style, klass = get("style") or "", get("class")
         return (
             klass == "comments-title"
-            or _first(element, "id", "class").startswith("reply-")
-            or self.hidden(_first(element, "id", "style"))
+            or first_of(element, "id", "class").startswith("reply-")
+            or self.hidden(first_of(element, "id", "style"))
             or "display:none" in style
             or "display: none" in style
             or self.by_id(get("id") or "")
