@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import importlib
+from collections.abc import Iterator
 
 import pytest
 import trafilatura.settings
 
 from cleaner.extract import basic_clean
 from cleaner.extract.html import parse
+from cleaner.extract.scope import running_for_cleaner
 
 # Edges: the first of @class|@id in source order decides the footer test, the cookie regexes
 # ignore case and test class and id apart, nested selections are all listed, tags elsewhere.
@@ -23,11 +25,18 @@ PAGE = """<html><body>
 _BASELINE = importlib.import_module("trafilatura.baseline")
 
 
+@pytest.fixture(autouse=True)
+def _for_cleaner() -> Iterator[None]:
+    """The evaluators apply while trafilatura runs for cleaner (extract.scope)."""
+    with running_for_cleaner():
+        yield
+
+
 def test_the_evaluator_selects_what_the_expression_selects() -> None:
     tree = parse(PAGE)
     installed = _BASELINE.BASIC_CLEAN_XPATH
     original = trafilatura.settings.BASIC_CLEAN_XPATH
-    assert isinstance(installed, basic_clean.BasicClean)  # written against this trafilatura
+    assert isinstance(installed.evaluator, basic_clean.BasicClean)  # written for this trafilatura
     for root in (tree, tree.find("body")):
         assert installed(root) == original(root)
     assert len(original(tree)) == 13

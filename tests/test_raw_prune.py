@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from collections.abc import Iterator
 
 import pytest
 import trafilatura.core
 import trafilatura.xpaths
 
-from cleaner.extract import raw_prune
+from cleaner.extract import raw_prune, scope
 from cleaner.extract.html import parse
+from cleaner.extract.scope import running_for_cleaner
 
 # Elements the comment and scroll regexes take or leave, at the edges of their patterns.
 PAGE = """<html><body>
@@ -26,6 +28,13 @@ PAGE = """<html><body>
 <aside class="infinite-scroll"><h1>u</h1></aside><div id="mvp-post-add-box"><h1>v</h1></div>
 <ol id="commentary"><li>w</li></ol><ul class="x comments"><li>x</li></ul>
 </body></html>"""
+
+
+@pytest.fixture(autouse=True)
+def _for_cleaner() -> Iterator[None]:
+    """The evaluators apply while trafilatura runs for cleaner (extract.scope)."""
+    with running_for_cleaner():
+        yield
 
 
 @pytest.mark.parametrize("name", ["RAW_TREE_PRUNE_XPATH", "REMOVE_COMMENTS_AND_LISTS_XPATH"])
@@ -59,8 +68,32 @@ def test_the_first_page_already_gets_every_python_evaluator() -> None:
         "lists += m.OVERALL_DISCARD_XPATH\n"
         "import importlib\n"
         "lists.append(importlib.import_module('trafilatura.baseline').BASIC_CLEAN_XPATH)\n"
-        "print(sorted({type(x).__module__ for x in lists}))\n"
+        "print(sorted({type(x.evaluator).__module__ for x in lists}))\n"
     )
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
     modules = ("basic_clean", "raw_prune", "xpath_eval")
     assert done.stdout.split("\n")[0] == str([f"cleaner.extract.{name}" for name in modules])
+
+
+def test_other_callers_of_trafilatura_get_its_own_expressions() -> None:
+    """Outside cleaner's runs (a benchmark's bare trafilatura), trafilatura is unchanged."""
+    installed = [
+        *trafilatura.core.RAW_TREE_PRUNE_XPATH,
+        *trafilatura.core.REMOVE_COMMENTS_AND_LISTS_XPATH,
+    ]
+    original = [
+        *trafilatura.xpaths.RAW_TREE_PRUNE_XPATH,
+        *trafilatura.xpaths.REMOVE_COMMENTS_AND_LISTS_XPATH,
+    ]
+    tree = parse(PAGE)
+    token = scope._ACTIVE.set(False)
+    try:
+        assert all(mine.theirs is theirs for mine, theirs in zip(installed, original, strict=True))
+        assert [mine(tree) for mine in installed] == [theirs(tree) for theirs in original]
+        calls = []
+        installed[0].theirs = lambda tree: calls.append(tree) or []
+        installed[0](tree)
+        assert calls == [tree]
+    finally:
+        installed[0].theirs = original[0]
+        scope._ACTIVE.reset(token)

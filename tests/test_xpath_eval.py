@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import pytest
 import trafilatura.external
 import trafilatura.main_extractor
@@ -9,6 +11,7 @@ import trafilatura.xpaths
 
 import cleaner.extract.xpath_eval  # installs the evaluators
 from cleaner.extract.html import parse
+from cleaner.extract.scope import running_for_cleaner
 
 # Edges of the expressions: the first of @id|@class (or @id|@style) in source order decides,
 # role is lower-cased for N only, attributes that only need to exist, tags outside the list.
@@ -27,6 +30,13 @@ PAGE = """<html><body>
 <div aria-hidden="true">cc</div><div aria-hidden="false">dd</div>
 <div class="article">ee<p>ff</p></div>
 </body></html>"""
+
+
+@pytest.fixture(autouse=True)
+def _for_cleaner() -> Iterator[None]:
+    """The evaluators apply while trafilatura runs for cleaner (extract.scope)."""
+    with running_for_cleaner():
+        yield
 
 
 @pytest.mark.parametrize("module", [trafilatura.main_extractor, trafilatura.external])

@@ -16,7 +16,7 @@ import importlib
 
 from lxml import etree
 
-from cleaner.extract.xpath_eval import first_of, regex_tests
+from cleaner.extract.xpath_eval import ForCleaner, first_of, regex_tests
 
 _DIGEST = "db6c25acd08aef99afbf1be38c751d8c7cf7132256d1a013d1d2e4e4fe86651f"
 # `.//aside|.//fencedframe|.//footer|.//script|.//style|.//svg|.//template`
@@ -53,7 +53,8 @@ def install() -> None:
     module = importlib.import_module("trafilatura.baseline")
     current = getattr(module, "BASIC_CLEAN_XPATH", None)
     if isinstance(current, etree.XPath) and digest(current.path) == _DIGEST:
-        setattr(module, "BASIC_CLEAN_XPATH", BasicClean(current.path))  # noqa: B010
+        evaluator = ForCleaner(BasicClean(current.path), current)
+        setattr(module, "BASIC_CLEAN_XPATH", evaluator)  # noqa: B010
 
 
 install()

@@ -15,7 +15,7 @@ from __future__ import annotations
 import trafilatura.core
 from lxml import etree
 
-from cleaner.extract.xpath_eval import expression_digest, regex_tests
+from cleaner.extract.xpath_eval import ForCleaner, expression_digest, regex_tests
 
 _SCROLL_DIGEST = "0a775839824a964b7ddc1b74530735226454dbc2e614242c0f5d0330184872a9"
 _COMMENTS_DIGEST = "9cc18d34e6e2d258172b5df02bc44e578c95ef709b8e06722846c7a410c3a46f"
@@ -75,11 +75,14 @@ def install() -> None:
     """Put the Python evaluators where trafilatura's cascade reads the expressions (once)."""
     scroll = getattr(trafilatura.core, "RAW_TREE_PRUNE_XPATH", None)
     if isinstance(scroll, list) and expression_digest(scroll) == _SCROLL_DIGEST:
-        evaluators = [ScrollPrune(scroll[0].path), SharePrune(scroll[1].path)]
+        evaluators = [
+            ForCleaner(ScrollPrune(scroll[0].path), scroll[0]),
+            ForCleaner(SharePrune(scroll[1].path), scroll[1]),
+        ]
         setattr(trafilatura.core, "RAW_TREE_PRUNE_XPATH", evaluators)  # noqa: B010
     comments = getattr(trafilatura.core, "REMOVE_COMMENTS_AND_LISTS_XPATH", None)
     if isinstance(comments, list) and expression_digest(comments) == _COMMENTS_DIGEST:
-        evaluated = [CommentPrune(comments[0].path)]
+        evaluated = [ForCleaner(CommentPrune(comments[0].path), comments[0])]
         setattr(trafilatura.core, "REMOVE_COMMENTS_AND_LISTS_XPATH", evaluated)  # noqa: B010
 
 

@@ -13,12 +13,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
-from contextvars import ContextVar
 from copy import copy
 from typing import Any
 
 import trafilatura.core
 import trafilatura.external
+
+from cleaner.extract.scope import for_cleaner, running_for_cleaner
 
 # Main texts under this many characters get the second opinion; measured on the dev sets
 # (fundus-de-dev, trafeval-dev, wcxb-dev): see BENCHMARKS.md.
@@ -26,7 +27,6 @@ SHORT_TEXT = 1000
 # Elements that make trafilatura call its main text unclean and ask jusText (its own list).
 _UNCLEAN = getattr(trafilatura.external, "SANITIZED_XPATH", None)
 
-_ACTIVE: ContextVar[bool] = ContextVar("second_opinion_gated", default=False)
 _ORIGINAL = trafilatura.external.compare_extraction
 
 
@@ -39,7 +39,7 @@ def needed(body: Any, text: str) -> bool:
 
 
 def _gated(cleaned: Any, raw: Any, body: Any, text: str, options: Any) -> Any:
-    if _ACTIVE.get() and options.focus != "recall" and not needed(body, text):
+    if for_cleaner() and options.focus != "recall" and not needed(body, text):
         return body, text
     return _ORIGINAL(cleaned, raw, body, text, options)
 
@@ -51,7 +51,7 @@ def _gated_stages(cleaned: Any, backup: Any, raw: Any, options: Any) -> Any:
     """trafilatura's stages 1-2 (`_extract_and_compare`: main extractor, then the comparison
     on a copy of the raw tree), copying the raw tree only when the comparison runs (0.7 ms a
     page, skipped on nine pages in ten)."""
-    if not _ACTIVE.get() or options.fast:
+    if not for_cleaner() or options.fast:
         return _ORIGINAL_STAGES(cleaned, backup, raw, options)  # type: ignore[misc]
     body, text = trafilatura.core.extract_content(cleaned, options)  # type: ignore[attr-defined]
     if options.focus != "recall" and not needed(body, text):
@@ -69,9 +69,7 @@ elif getattr(trafilatura.core, "compare_extraction", None) is _ORIGINAL:
 
 @contextmanager
 def asking_only_when_needed() -> Iterator[None]:
-    """Within this block, trafilatura asks for its second opinion only where `needed`."""
-    token = _ACTIVE.set(True)
-    try:
+    """Within this block, trafilatura asks for its second opinion only where `needed` (and
+    runs with cleaner's other hooks: extract.scope)."""
+    with running_for_cleaner():
         yield
-    finally:
-        _ACTIVE.reset(token)

@@ -21,10 +21,13 @@ import hashlib
 import re
 from collections.abc import Callable, Iterator
 from functools import lru_cache
+from typing import Any
 
 import trafilatura.external
 import trafilatura.main_extractor
 from lxml import etree
+
+from cleaner.extract.scope import for_cleaner
 
 _DISCARD_DIGEST = "90fe7cbe71fb424ac24d9a9fb6f88a6ac257c7d83a8ff01187f5fc19a899bf05"
 _REGEX = re.compile(r"re:test\((@[\w-]+(?:\|@[\w-]+)?), '([^']*)'(?:, '(i?)')?\)")
@@ -34,9 +37,25 @@ _BODY_TAGS = ("article", "div", "main", "section")
 _CACHE = 1 << 16  # remembered values per regex
 
 Test = Callable[[str], bool]
+Selection = Callable[[etree._Element], Any]
+
+
+class ForCleaner:
+    """In trafilatura's place: the Python evaluator while trafilatura runs for cleaner
+    (extract.scope), trafilatura's own expression for every other caller."""
+
+    def __init__(self, evaluator: Selection, theirs: etree.XPath) -> None:
+        self.evaluator, self.theirs, self.path = evaluator, theirs, theirs.path
+
+    def __call__(self, tree: etree._Element) -> Any:
+        return (self.evaluator if for_cleaner() else self.theirs)(tree)
 
 
 def expression_digest(expressions: list[etree.XPath]) -> str:
+    """The hash of trafilatura's expression texts ('' once evaluators are installed: a second
+    install leaves them as they are)."""
+    if not all(isinstance(x, etree.XPath) for x in expressions):
+        return ""
     return hashlib.sha256("\n".join(x.path for x in expressions).encode()).hexdigest()
 
 
@@ -203,13 +222,21 @@ def install() -> None:
     body = getattr(trafilatura.main_extractor, "BODY_XPATH", None)
     if isinstance(body, list) and expression_digest(body[:4]) == _BODY_DIGEST:
         first, second, third, fourth, *rest = body
-        evaluated = [FirstBody(first.path), second, ThirdBody(third.path), FourthBody(fourth.path)]
+        evaluated = [
+            ForCleaner(FirstBody(first.path), first),
+            second,
+            ForCleaner(ThirdBody(third.path), third),
+            ForCleaner(FourthBody(fourth.path), fourth),
+        ]
         setattr(trafilatura.main_extractor, "BODY_XPATH", [*evaluated, *rest])  # noqa: B010
     for module in (trafilatura.main_extractor, trafilatura.external):
         current = getattr(module, "OVERALL_DISCARD_XPATH", None)
         if isinstance(current, list) and expression_digest(current) == _DISCARD_DIGEST:
             first, second = current
-            evaluators = [FirstDiscard(first.path), SecondDiscard(second.path)]
+            evaluators = [
+                ForCleaner(FirstDiscard(first.path), first),
+                ForCleaner(SecondDiscard(second.path), second),
+            ]
             setattr(module, "OVERALL_DISCARD_XPATH", evaluators)  # noqa: B010  # mypy: a module
 
 
