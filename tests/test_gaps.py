@@ -63,3 +63,37 @@ def test_a_paragraph_kept_apart_from_a_hidden_label_is_not_put_back_again() -> N
     label = '<span class="sr-only">Link öffnet im neuen Tab</span>'
     labelled = f"<p>{long[:30]}{label}{long[30:]}</p>"
     assert fill_gaps(page(labelled), [P1, long, P2, P3])[1] == []
+
+
+def built(sections: str) -> lxml_html.HtmlElement:
+    body = '<div class="component"><div><div class="rich-text"><p>{}</p></div></div></div>'
+    return lxml_html.document_fromstring(
+        f"<html><body><article>{body.format(P1)}{body.format(P2)}{sections}{body.format(P3)}"
+        "</article></body></html>"
+    )
+
+
+def test_a_block_built_like_the_body_goes_back_from_a_container_of_its_own() -> None:
+    component = f'<div class="component"><div><div class="rich-text"><p>{GAP}</p></div></div></div>'
+    section = f'<div class="accordion">{component}</div>'
+    assert fill_gaps(built(section), KEPT)[1] == [GAP]
+
+
+def test_a_build_only_a_few_kept_lines_share_is_no_evidence() -> None:
+    card = "Another story: the mayor on the new tram line"
+    cards = "".join(f'<div class="cards"><p class="card">{text}</p></div>' for text in (card, GAP))
+    kept = [P1, P2, card, P3]
+    assert fill_gaps(built(cards), kept)[1] == []
+
+
+def test_a_block_kept_around_a_hidden_label_is_not_put_back_twice() -> None:
+    label = "Link wird in einem neuen Tab geöffnet"
+    words = f"{P1} {P2} {P3}".split()
+    middle = len(words) // 2
+    kept_form = " ".join(words)
+    with_label = " ".join([*words[:middle], label, *words[middle:]])
+    page_ = lxml_html.document_fromstring(
+        f"<html><body><article><p>{GAP}</p><p>{with_label}</p><p>{GAP} und mehr</p>"
+        "</article></body></html>"
+    )
+    assert fill_gaps(page_, [GAP, kept_form, f"{GAP} und mehr"])[1] == []

@@ -7,12 +7,20 @@ body's own. Only such gaps are filled. Left out stay: blocks outside the kept sp
 of their own (an aside, a figure, a form, a teaser, share or widget box, hidden), mostly links,
 items of a list the extractor took other items of (it chose among them: German news sites'
 shop and info lists), and headings of a level the body shows none of or that head no kept
-text (a link list's title). Figures in BENCHMARKS.md (issue 11).
+text (a link list's title).
+
+A gap block in another container than its kept neighbours goes back too when it is built like
+the body's own paragraphs: the same tag and class names over four levels as kept blocks that
+hold a quarter of the kept text (a CMS renders every section of an article with one rich-text
+component; collapsed FAQ or accordion sections sit in containers of their own). A build that
+only a few kept lines share (one teaser card, one comment that trafilatura let through) is no
+evidence. Figures in BENCHMARKS.md (issue 11).
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -29,6 +37,9 @@ MIN_GAP_KEY = 20  # letters and digits of a block worth putting back
 MIN_KEY = min(MIN_KEPT_KEY, MIN_GAP_KEY)
 BOX_LEVELS = 3  # levels above the run whose names are checked too (a form's widget box)
 MAX_LINK_SHARE = 0.5  # a block mostly of links is a link list, not a paragraph
+BUILD_LEVELS = 4  # a block's build: tag and class names of it and its 3 ancestors
+MAIN_BUILD_SHARE = 0.25  # a build holding this share of the kept text is the body's own
+PARTLY_CHUNK = 40  # letters of the pieces a split block is looked for by
 # Boxes inside an article that are not its text: their names (class/id words) say so.
 _BOX = re.compile(
     r"share|social|related|promo|advert|(?<![a-z])ads?(?![a-z])|newsletter|subscri|caption"
@@ -57,12 +68,13 @@ def fill_gaps(tree: lxml_html.HtmlElement, lines: list[str]) -> tuple[list[str],
     line_keys = [key(line) for line in lines]
     body_key = "".join(line_keys)  # = key() of the whole text, without a second pass
     blocks = _blocks(tree, body_key)
+    main_builds = _main_builds(blocks)
     inserts: dict[int, list[str]] = {}
     anchor = -1
     for i, neighbours in _gap_candidates(blocks, body_key):
         if blocks[i].kept:
             anchor = _line_of(blocks[i].key, line_keys, anchor)
-        elif anchor >= 0 and neighbours and _in_gap(blocks[i], *neighbours):
+        elif anchor >= 0 and neighbours and _in_gap(blocks[i], neighbours, main_builds):
             inserts.setdefault(anchor, []).append(blocks[i].text)
     return _inserted(lines, inserts)
 
@@ -123,19 +135,50 @@ def _blocks(tree: lxml_html.HtmlElement, body_key: str) -> list[_Block]:
 
 
 def _partly_in(block_key: str, body_key: str) -> bool:
-    """Its first or second half is in the body: kept apart from a hidden label, or split."""
+    """Its first or second half, or half of its pieces, are in the body: kept apart from a
+    hidden label ('Link wird in einem neuen Tab geöffnet' in the middle), or split."""
     half = max(MIN_GAP_KEY, len(block_key) // 2)
-    return block_key[:half] in body_key or block_key[-half:] in body_key
+    if block_key[:half] in body_key or block_key[-half:] in body_key:
+        return True
+    step = PARTLY_CHUNK
+    pieces = [block_key[i : i + step] for i in range(0, len(block_key) - step + 1, step)]
+    return len(pieces) >= 3 and 2 * sum(piece in body_key for piece in pieces) >= len(pieces)
 
 
-def _in_gap(block: _Block, before: _Block, after: _Block) -> bool:
-    """Whether a left-out block lies between kept blocks of its own run of paragraphs."""
+def _in_gap(block: _Block, neighbours: tuple[_Block, _Block], main_builds: set[_Build]) -> bool:
+    """Whether a left-out block lies between kept blocks of its own run of paragraphs, or is
+    built like the body's own paragraphs."""
     if len(block.key) < MIN_GAP_KEY:
         return False
     run = _run_of(block.node)
-    if run is not _run_of(before.node) and run is not _run_of(after.node):
+    own_run = any(run is _run_of(kept.node) for kept in neighbours)
+    if not own_run and _build(block.node) not in main_builds:
         return False
     return _plain_text(block.node, block.text, run)
+
+
+_Build = tuple[tuple[str, str], ...]
+
+
+def _build(node: lxml_html.HtmlElement) -> _Build:
+    """Tag and class names of the block and its ancestors (class words sorted); () for a
+    build that names no class: bare <p> in bare <div>s is every page's build."""
+    parts: list[tuple[str, str]] = []
+    element: lxml_html.HtmlElement | None = node
+    while element is not None and len(parts) < BUILD_LEVELS:
+        parts.append((str(element.tag), " ".join(sorted((element.get("class") or "").split()))))
+        element = element.getparent()
+    return tuple(parts) if any(names for _, names in parts) else ()
+
+
+def _main_builds(blocks: list[_Block]) -> set[_Build]:
+    """The builds of the kept blocks that hold MAIN_BUILD_SHARE of the kept text or more."""
+    weight: Counter[_Build] = Counter()
+    for block in blocks:
+        if block.kept:
+            weight[_build(block.node)] += len(block.key)
+    least = MAIN_BUILD_SHARE * sum(weight.values())
+    return {build for build, kept in weight.items() if build and kept >= least}
 
 
 def _run_of(node: lxml_html.HtmlElement) -> lxml_html.HtmlElement | None:
