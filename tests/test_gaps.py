@@ -97,3 +97,11 @@ def test_a_block_kept_around_a_hidden_label_is_not_put_back_twice() -> None:
         "</article></body></html>"
     )
     assert fill_gaps(page_, [GAP, kept_form, f"{GAP} und mehr"])[1] == []
+
+
+def test_box_names_of_the_article_region_itself_do_not_make_a_box() -> None:
+    layout = lxml_html.document_fromstring(
+        f'<html><body><div class="content-with-sidebar"><p>{P1}</p><p>{GAP}</p><p>{P2}</p>'
+        f'<p>{P3}</p></div><div class="sidebar"><p>{GAP} Werbung</p></div></body></html>'
+    )
+    assert fill_gaps(layout, KEPT)[1] == [GAP]

@@ -14,7 +14,9 @@ the body's own paragraphs: the same tag and class names over four levels as kept
 hold a quarter of the kept text (a CMS renders every section of an article with one rich-text
 component; collapsed FAQ or accordion sections sit in containers of their own). A build that
 only a few kept lines share (one teaser card, one comment that trafilatura let through) is no
-evidence. Figures in BENCHMARKS.md (issue 11).
+evidence. Class names that say "box" ('sidebar', 'promo') on an element that holds half the
+kept text name the article's own region (a layout 'content-with-sidebar'), not a box inside it.
+Figures in BENCHMARKS.md (issue 11).
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ from lxml import html as lxml_html
 from cleaner.extract.blockfeatures import innermost_blocks
 from cleaner.extract.headlines import key
 
+_Build = tuple[tuple[str, str], ...]  # (tag, class names) of a block and its ancestors
 GAP_TAGS = ("p", "li", "h2", "h3", "h4", "h5", "h6", "blockquote", "dd", "dt")
 HEADINGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
 _LISTS = frozenset({"ul", "ol", "dl", "blockquote"})
@@ -39,6 +42,7 @@ BOX_LEVELS = 3  # levels above the run whose names are checked too (a form's wid
 MAX_LINK_SHARE = 0.5  # a block mostly of links is a link list, not a paragraph
 BUILD_LEVELS = 4  # a block's build: tag and class names of it and its 3 ancestors
 MAIN_BUILD_SHARE = 0.25  # a build holding this share of the kept text is the body's own
+REGION_SHARE = 0.5  # an element holding this share of the kept text is the article's region
 PARTLY_CHUNK = 40  # letters of the pieces a split block is looked for by
 # Boxes inside an article that are not its text: their names (class/id words) say so.
 _BOX = re.compile(
@@ -49,6 +53,14 @@ _BOX = re.compile(
 )
 _NOT_TEXT = frozenset({"aside", "nav", "figure", "figcaption", "form", "footer", "header"})
 _NOT_TEXT |= frozenset({"button", "label", "select", "script", "style", "noscript"})
+
+
+@dataclass
+class _KeptEvidence:
+    """What the kept blocks say about the body: its builds and the elements around it."""
+
+    main_builds: set[_Build]
+    regions: set[lxml_html.HtmlElement]
 
 
 @dataclass
@@ -68,13 +80,13 @@ def fill_gaps(tree: lxml_html.HtmlElement, lines: list[str]) -> tuple[list[str],
     line_keys = [key(line) for line in lines]
     body_key = "".join(line_keys)  # = key() of the whole text, without a second pass
     blocks = _blocks(tree, body_key)
-    main_builds = _main_builds(blocks)
+    evidence = _KeptEvidence(_main_builds(blocks), _regions(blocks))
     inserts: dict[int, list[str]] = {}
     anchor = -1
     for i, neighbours in _gap_candidates(blocks, body_key):
         if blocks[i].kept:
             anchor = _line_of(blocks[i].key, line_keys, anchor)
-        elif anchor >= 0 and neighbours and _in_gap(blocks[i], neighbours, main_builds):
+        elif anchor >= 0 and neighbours and _in_gap(blocks[i], neighbours, evidence):
             inserts.setdefault(anchor, []).append(blocks[i].text)
     return _inserted(lines, inserts)
 
@@ -145,19 +157,16 @@ def _partly_in(block_key: str, body_key: str) -> bool:
     return len(pieces) >= 3 and 2 * sum(piece in body_key for piece in pieces) >= len(pieces)
 
 
-def _in_gap(block: _Block, neighbours: tuple[_Block, _Block], main_builds: set[_Build]) -> bool:
+def _in_gap(block: _Block, neighbours: tuple[_Block, _Block], evidence: _KeptEvidence) -> bool:
     """Whether a left-out block lies between kept blocks of its own run of paragraphs, or is
     built like the body's own paragraphs."""
     if len(block.key) < MIN_GAP_KEY:
         return False
     run = _run_of(block.node)
     own_run = any(run is _run_of(kept.node) for kept in neighbours)
-    if not own_run and _build(block.node) not in main_builds:
+    if not own_run and _build(block.node) not in evidence.main_builds:
         return False
-    return _plain_text(block.node, block.text, run)
-
-
-_Build = tuple[tuple[str, str], ...]
+    return _plain_text(block.node, block.text, run, evidence.regions)
 
 
 def _build(node: lxml_html.HtmlElement) -> _Build:
@@ -181,6 +190,15 @@ def _main_builds(blocks: list[_Block]) -> set[_Build]:
     return {build for build, kept in weight.items() if build and kept >= least}
 
 
+def _regions(blocks: list[_Block]) -> set[lxml_html.HtmlElement]:
+    """The elements that hold REGION_SHARE of the kept text or more (the body's ancestors)."""
+    weight: Counter[lxml_html.HtmlElement] = Counter()
+    for block in (b for b in blocks if b.kept):
+        weight.update({ancestor: len(block.key) for ancestor in block.node.iterancestors()})
+    least = REGION_SHARE * sum(len(b.key) for b in blocks if b.kept)
+    return {element for element, kept in weight.items() if kept >= least}
+
+
 def _run_of(node: lxml_html.HtmlElement) -> lxml_html.HtmlElement | None:
     """The container of a block's run of paragraphs (a list item's list's parent)."""
     parent = node.getparent()
@@ -189,8 +207,11 @@ def _run_of(node: lxml_html.HtmlElement) -> lxml_html.HtmlElement | None:
     return parent
 
 
-def _plain_text(node: lxml_html.HtmlElement, text: str, run: object) -> bool:
-    """Not mostly links, not hidden, not inside a box that is not the article's text."""
+def _plain_text(
+    node: lxml_html.HtmlElement, text: str, run: object, regions: set[lxml_html.HtmlElement]
+) -> bool:
+    """Not mostly links, not hidden, not inside a box that is not the article's text (the
+    article's own region, in `regions`, is no box whatever its names)."""
     if node.find(".//script") is not None or node.find(".//style") is not None:
         return False  # its text would carry code
     links = sum(len(" ".join(a.text_content().split())) for a in node.iter("a"))
@@ -199,7 +220,8 @@ def _plain_text(node: lxml_html.HtmlElement, text: str, run: object) -> bool:
     element: lxml_html.HtmlElement | None = node
     above = -1  # levels above the run: a box around the run (a form's widget) counts too
     while element is not None and above < BOX_LEVELS:
-        if element.tag in _NOT_TEXT or _hidden(element) or _boxed(element):
+        boxed = _boxed(element) and element not in regions
+        if element.tag in _NOT_TEXT or _hidden(element) or boxed:
             return False
         if element is run or above >= 0:
             above += 1
