@@ -1,5 +1,6 @@
 """From the extractor's text to the body: the block scorer's second opinion, paragraphs the
-extractor left out between kept ones put back, repeated paragraphs cut, the standfirst
+extractor left out between kept ones put back, repeated paragraphs cut, the trailing lines
+outside the body's core cut, the standfirst
 restored. Every line cut is returned with the rule that cut it."""
 
 from __future__ import annotations
@@ -9,9 +10,11 @@ from dataclasses import dataclass, field
 from lxml import html as lxml_html
 
 from cleaner.extract.blocks import Rescored, second_opinion
-from cleaner.extract.gaps import fill_gaps
+from cleaner.extract.gaps import fill
 from cleaner.extract.lead import find_lead
 from cleaner.extract.repeats import drop_repeats
+from cleaner.extract.tail import RULE as TAIL
+from cleaner.extract.tail import cut_tail
 
 
 @dataclass
@@ -28,10 +31,12 @@ def assemble(
     """The extractor's `text` made into the article body (`tree` is the page it came from);
     `scorer` False skips the block scorer (for ablations)."""
     rescored = second_opinion(tree, text) if scorer else Rescored(text.split("\n"))
-    filled, _ = fill_gaps(tree, rescored.lines)
-    lines, copies = drop_repeats(filled)
+    filled = fill(tree, rescored.lines)
+    lines, copies = drop_repeats(filled.lines)
+    lines, tail = cut_tail(lines, filled.kept)
     body = "\n".join(lines)
     lead = find_lead(tree, description, body)
     dropped = [("html.blocks", line) for line in rescored.dropped]
     dropped += [("html.repeat", line) for line in copies]
+    dropped += [(TAIL, line) for line in tail]
     return Body(f"{lead}\n{body}" if lead else body, dropped)

@@ -22,7 +22,6 @@ Figures in BENCHMARKS.md (issue 11).
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -30,8 +29,8 @@ from lxml import html as lxml_html
 
 from cleaner.extract.blockfeatures import innermost_blocks
 from cleaner.extract.headlines import key
+from cleaner.extract.keptbody import KeptBody, build, kept_body
 
-_Build = tuple[tuple[str, str], ...]  # (tag, class names) of a block and its ancestors
 GAP_TAGS = ("p", "li", "h2", "h3", "h4", "h5", "h6", "blockquote", "dd", "dt")
 HEADINGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
 _LISTS = frozenset({"ul", "ol", "dl", "blockquote"})
@@ -40,9 +39,6 @@ MIN_GAP_KEY = 20  # letters and digits of a block worth putting back
 MIN_KEY = min(MIN_KEPT_KEY, MIN_GAP_KEY)
 BOX_LEVELS = 3  # levels above the run whose names are checked too (a form's widget box)
 MAX_LINK_SHARE = 0.5  # a block mostly of links is a link list, not a paragraph
-BUILD_LEVELS = 4  # a block's build: tag and class names of it and its 3 ancestors
-MAIN_BUILD_SHARE = 0.25  # a build holding this share of the kept text is the body's own
-REGION_SHARE = 0.5  # an element holding this share of the kept text is the article's region
 PARTLY_CHUNK = 40  # letters of the pieces a split block is looked for by
 # Boxes inside an article that are not its text: their names (class/id words) say so.
 _BOX = re.compile(
@@ -53,14 +49,6 @@ _BOX = re.compile(
 )
 _NOT_TEXT = frozenset({"aside", "nav", "figure", "figcaption", "form", "footer", "header"})
 _NOT_TEXT |= frozenset({"button", "label", "select", "script", "style", "noscript"})
-
-
-@dataclass
-class _KeptEvidence:
-    """What the kept blocks say about the body: its builds and the elements around it."""
-
-    main_builds: set[_Build]
-    regions: set[lxml_html.HtmlElement]
 
 
 @dataclass
@@ -75,12 +63,27 @@ class _Block:
         return " ".join(self.raw.split())
 
 
+@dataclass
+class Filled:
+    """The lines with the gap blocks inserted, the inserted texts, the kept blocks' evidence."""
+
+    lines: list[str]
+    inserted: list[str]
+    kept: KeptBody
+
+
 def fill_gaps(tree: lxml_html.HtmlElement, lines: list[str]) -> tuple[list[str], list[str]]:
     """(lines with the left-out gap blocks inserted, the inserted texts)."""
+    filled = fill(tree, lines)
+    return filled.lines, filled.inserted
+
+
+def fill(tree: lxml_html.HtmlElement, lines: list[str]) -> Filled:
+    """`lines` (the extractor's) with the gap blocks of `tree` put back in place."""
     line_keys = [key(line) for line in lines]
     body_key = "".join(line_keys)  # = key() of the whole text, without a second pass
     blocks = _blocks(tree, body_key)
-    evidence = _KeptEvidence(_main_builds(blocks), _regions(blocks))
+    evidence = kept_body((b.node, b.key) for b in blocks if b.kept)
     inserts: dict[int, list[str]] = {}
     anchor = -1
     for i, neighbours in _gap_candidates(blocks, body_key):
@@ -88,7 +91,7 @@ def fill_gaps(tree: lxml_html.HtmlElement, lines: list[str]) -> tuple[list[str],
             anchor = _line_of(blocks[i].key, line_keys, anchor)
         elif anchor >= 0 and neighbours and _in_gap(blocks[i], neighbours, evidence):
             inserts.setdefault(anchor, []).append(blocks[i].text)
-    return _inserted(lines, inserts)
+    return Filled(*_inserted(lines, inserts), evidence)
 
 
 def _gap_candidates(
@@ -157,46 +160,16 @@ def _partly_in(block_key: str, body_key: str) -> bool:
     return len(pieces) >= 3 and 2 * sum(piece in body_key for piece in pieces) >= len(pieces)
 
 
-def _in_gap(block: _Block, neighbours: tuple[_Block, _Block], evidence: _KeptEvidence) -> bool:
+def _in_gap(block: _Block, neighbours: tuple[_Block, _Block], evidence: KeptBody) -> bool:
     """Whether a left-out block lies between kept blocks of its own run of paragraphs, or is
     built like the body's own paragraphs."""
     if len(block.key) < MIN_GAP_KEY:
         return False
     run = _run_of(block.node)
     own_run = any(run is _run_of(kept.node) for kept in neighbours)
-    if not own_run and _build(block.node) not in evidence.main_builds:
+    if not own_run and build(block.node) not in evidence.main_builds:
         return False
     return _plain_text(block.node, block.text, run, evidence.regions)
-
-
-def _build(node: lxml_html.HtmlElement) -> _Build:
-    """Tag and class names of the block and its ancestors (class words sorted); () for a
-    build that names no class: bare <p> in bare <div>s is every page's build."""
-    parts: list[tuple[str, str]] = []
-    element: lxml_html.HtmlElement | None = node
-    while element is not None and len(parts) < BUILD_LEVELS:
-        parts.append((str(element.tag), " ".join(sorted((element.get("class") or "").split()))))
-        element = element.getparent()
-    return tuple(parts) if any(names for _, names in parts) else ()
-
-
-def _main_builds(blocks: list[_Block]) -> set[_Build]:
-    """The builds of the kept blocks that hold MAIN_BUILD_SHARE of the kept text or more."""
-    weight: Counter[_Build] = Counter()
-    for block in blocks:
-        if block.kept:
-            weight[_build(block.node)] += len(block.key)
-    least = MAIN_BUILD_SHARE * sum(weight.values())
-    return {build for build, kept in weight.items() if build and kept >= least}
-
-
-def _regions(blocks: list[_Block]) -> set[lxml_html.HtmlElement]:
-    """The elements that hold REGION_SHARE of the kept text or more (the body's ancestors)."""
-    weight: Counter[lxml_html.HtmlElement] = Counter()
-    for block in (b for b in blocks if b.kept):
-        weight.update({ancestor: len(block.key) for ancestor in block.node.iterancestors()})
-    least = REGION_SHARE * sum(len(b.key) for b in blocks if b.kept)
-    return {element for element, kept in weight.items() if kept >= least}
 
 
 def _run_of(node: lxml_html.HtmlElement) -> lxml_html.HtmlElement | None:

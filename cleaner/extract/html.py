@@ -22,6 +22,7 @@ from cleaner.extract.embeds import cut_embeds
 from cleaner.extract.headlines import drop_headlines, kicker_from
 from cleaner.extract.lineroles import RULE as LINE_ROLES
 from cleaner.extract.lineroles import split_lines
+from cleaner.extract.tail import RULE as TAIL
 from cleaner.extract.text import to_lines
 from cleaner.metadata.authors import split_authors
 from cleaner.metadata.credits import byline_authors, byline_credits, bylines, clean_authors
@@ -153,7 +154,7 @@ def extract_html(
     by_roles: list[str] = []
     if settings.line_roles:
         page.lines, by_roles = split_lines(tree, page.lines)
-        fields_from_tail(page, by_roles)
+    fields_from_tail(page, [line for rule, line in body.dropped if rule == TAIL] + by_roles)
     page.pruned = pruned
     page.dropped = body.dropped + [(LINE_ROLES, line) for line in by_roles]
     page.dropped += [("html.embed", t) for t in embedded.embeds]
