@@ -88,6 +88,7 @@ class Document:
     page_type: str = "article"  # article, liveblog, media, index, other (pagekind.decide)
     paywalled: bool | None = None  # None: the page does not say
     page_signals: dict[str, float] = field(default_factory=dict)  # HTML evidence of the kind
+    html_tail: list[str] = field(default_factory=list)  # lines outside the article (extract.tail)
 
     ok = True  # an article; a Reject has ok = False
 

@@ -17,7 +17,9 @@ from cleaner.anatomy.edges import trim_edges
 from cleaner.config import ExtractSettings, Settings
 from cleaner.document import DocKind, Document, Outcome, Reject, Source
 from cleaner.errors import Rejected
-from cleaner.extract.html import EXTRACTOR, Extracted, extract_html
+from cleaner.extract.html import EXTRACTOR, Extracted, extract_html, fields_from_tail
+from cleaner.extract.tail import RULE as HTML_TAIL
+from cleaner.extract.tail import cut_marked
 from cleaner.extract.text import to_lines
 from cleaner.filters.base import STAGES, Pack
 from cleaner.filters.engine import apply_rules, available_packs, prune_paths, select_packs
@@ -139,6 +141,7 @@ class Pipeline:
         doc.sitename, doc.description = page.sitename, page.description
         doc.captions = list(page.captions)
         doc.page_signals = page.signals
+        doc.html_tail = page.tail
         return doc
 
     def header(self, doc: Document) -> Document:
@@ -163,7 +166,7 @@ class Pipeline:
             doc = self._filter_round(self.header(doc) if round_ else doc, packs)
             if len(doc.removed) == cuts:
                 break
-        return doc
+        return _cut_html_tail(doc) if doc.html_tail else doc
 
     def _roles_on(self, doc: Document) -> bool:
         return doc.kind == "text" and self.settings.filters.classify_text
@@ -215,3 +218,13 @@ def _cached(settings: Settings) -> Pipeline:
     if settings not in _CACHE:
         _CACHE[settings] = Pipeline(settings)
     return _CACHE[settings]
+
+
+def _cut_html_tail(doc: Document) -> Document:
+    """What the filters left of the lines the page puts after the article is cut; a closing
+    byline or date line in it fills an empty field."""
+    doc.lines, tail = cut_marked(doc.lines, doc.html_tail)
+    for line in tail:
+        doc.remove(HTML_TAIL, line)
+    fields_from_tail(doc, tail)
+    return doc

@@ -1,7 +1,7 @@
 """From the extractor's text to the body: the block scorer's second opinion, paragraphs the
-extractor left out between kept ones put back, repeated paragraphs cut, the trailing lines
-outside the body's core cut, the standfirst
-restored. Every line cut is returned with the rule that cut it."""
+extractor left out between kept ones put back, repeated paragraphs cut, the standfirst
+restored, the trailing lines outside the body's core marked. Every line cut is returned with
+the rule that cut it."""
 
 from __future__ import annotations
 
@@ -13,16 +13,17 @@ from cleaner.extract.blocks import Rescored, second_opinion
 from cleaner.extract.gaps import fill
 from cleaner.extract.lead import find_lead
 from cleaner.extract.repeats import drop_repeats
-from cleaner.extract.tail import RULE as TAIL
-from cleaner.extract.tail import cut_tail
+from cleaner.extract.tail import outside_tail
 
 
 @dataclass
 class Body:
-    """The body text and the (rule, line) pairs cut on the way."""
+    """The body text, the (rule, line) pairs cut on the way, and the tail: the lines at the
+    end of the text that lie outside the article's core (cut after the filters)."""
 
     text: str
     dropped: list[tuple[str, str]] = field(default_factory=list)
+    tail: list[str] = field(default_factory=list)
 
 
 def assemble(
@@ -33,10 +34,8 @@ def assemble(
     rescored = second_opinion(tree, text) if scorer else Rescored(text.split("\n"))
     filled = fill(tree, rescored.lines)
     lines, copies = drop_repeats(filled.lines)
-    lines, tail = cut_tail(lines, filled.kept)
     body = "\n".join(lines)
     lead = find_lead(tree, description, body)
     dropped = [("html.blocks", line) for line in rescored.dropped]
     dropped += [("html.repeat", line) for line in copies]
-    dropped += [(TAIL, line) for line in tail]
-    return Body(f"{lead}\n{body}" if lead else body, dropped)
+    return Body(f"{lead}\n{body}" if lead else body, dropped, outside_tail(lines, filled.kept))

@@ -10,6 +10,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from importlib.metadata import version
+from typing import Protocol
 
 from lxml import etree
 from lxml import html as lxml_html
@@ -22,7 +23,6 @@ from cleaner.extract.embeds import cut_embeds
 from cleaner.extract.headlines import drop_headlines, kicker_from
 from cleaner.extract.lineroles import RULE as LINE_ROLES
 from cleaner.extract.lineroles import split_lines
-from cleaner.extract.tail import RULE as TAIL
 from cleaner.extract.text import to_lines
 from cleaner.metadata.authors import split_authors
 from cleaner.metadata.credits import byline_authors, byline_credits, bylines, clean_authors
@@ -61,6 +61,7 @@ class Extracted:
     description: str | None = None
     captions: list[str] = field(default_factory=list)
     signals: dict[str, float] = field(default_factory=dict)  # page-kind evidence (pagekind)
+    tail: list[str] = field(default_factory=list)  # trailing lines outside the article's core
 
 
 def parse(html: str) -> lxml_html.HtmlElement:
@@ -154,7 +155,8 @@ def extract_html(
     by_roles: list[str] = []
     if settings.line_roles:
         page.lines, by_roles = split_lines(tree, page.lines)
-    fields_from_tail(page, [line for rule, line in body.dropped if rule == TAIL] + by_roles)
+        fields_from_tail(page, by_roles)
+    page.tail = to_lines("\n".join(body.tail))  # the lines as the filters will see them
     page.pruned = pruned
     page.dropped = body.dropped + [(LINE_ROLES, line) for line in by_roles]
     page.dropped += [("html.embed", t) for t in embedded.embeds]
@@ -270,7 +272,14 @@ def _to_extracted(text: str, meta: PageMeta, url: str | None) -> Extracted:
 MAX_TAIL_FIELD_WORDS = 8  # a closing byline or date line is short; a sentence naming one is not
 
 
-def fields_from_tail(page: Extracted, tail: list[str]) -> None:
+class HasFields(Protocol):
+    """A page or document: the fields a closing line can fill."""
+
+    authors: list[str]
+    date: str | None
+
+
+def fields_from_tail(page: HasFields, tail: list[str]) -> None:
     """Nothing lost: a closing byline ('Autor: X') or date line in the cut tail fills the
     field when the page's metadata left it empty."""
     for line in (t for t in tail if len(t.split()) <= MAX_TAIL_FIELD_WORDS):
