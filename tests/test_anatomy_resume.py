@@ -65,3 +65,18 @@ def test_one_long_paragraph_below_a_box_is_body() -> None:
     lines = [PARA, *BOX, long_paragraph, "Weitere Artikel"]
     roles = _roles("body", "boiler", "boiler", "boiler", "boiler", "boiler")
     assert resumed_roles(lines, roles, "de")[4] == "body"
+
+
+def test_one_paragraph_between_a_box_and_more_body_is_body() -> None:
+    lines = [MORE, *BOX, PARA, "Anzeige", MORE]  # PARA: 30 words
+    roles = _roles("body", "boiler", "boiler", "boiler", "boiler", "boiler", "body")
+    assert resumed_roles(lines, roles, "de") == _roles(
+        "body", "boiler", "boiler", "boiler", "body", "boiler", "body"
+    )
+
+
+def test_a_short_deck_between_a_box_and_more_body_stays_cut() -> None:
+    deck = "Die Händler in der Altstadt sind mit dem Ergebnis nicht zufrieden, sagt der Verband."
+    lines = [PARA, *BOX, deck, "Anzeige", PARA]
+    roles = _roles("body", "boiler", "boiler", "boiler", "boiler", "boiler", "body")
+    assert resumed_roles(lines, roles, "de") == roles
