@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -48,7 +49,11 @@ def test_seed_004_shows_the_dateline_and_initials_trimmed() -> None:
 
 def test_seed_001_names_the_rule_for_each_cut() -> None:
     _, output = explain("--no-color", str(SEEDS / "001_6755c53f16471b82.txt"))
-    assert "cut   anatomy.boiler (anatomy.crf) | 1 Min." in output
+    # the read-time line is cut by whichever decider reaches it first (the model or the
+    # generic reading-time rule, as the retrained model has it), and that one is named
+    assert re.search(
+        r"^cut   (anatomy\.boiler \(anatomy\.crf\)|generic\.reading-time) \| 1 Min\.$", output, re.M
+    )
     assert "cut   faz.kicker-title -> kicker,title | Bezahldienste : Alibaba" in output
     assert "url='https://www.faz.net/-hbv-7vnd7'" in output
     assert "keep  body (anatomy.crf) | " in output
