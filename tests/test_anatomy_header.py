@@ -148,3 +148,9 @@ def test_a_headline_kept_as_the_bodys_first_line_under_the_date() -> None:
     lines = ["News provided by", "Mar 12, 2024, 08:00 ET", HEAD[1], BODY_EN[0], BODY_EN[1]]
     roles: list[Role] = ["boiler", "date", "body", "body", "body"]
     assert header_roles(lines, roles)[2:] == ["headline", "body", "body"]
+
+
+def test_a_headline_printed_twice_and_kept_is_the_headline() -> None:
+    lines = [HEAD[1], HEAD[1], BODY_EN[0], BODY_EN[1]]
+    roles: list[Role] = ["body", "body", "body", "body"]
+    assert header_roles(lines, roles) == ["headline", "headline", "body", "body"]

@@ -46,6 +46,7 @@ def header_roles(lines: Sequence[str], roles: Sequence[Role]) -> list[Role]:
     named no headline and the layout shows one; a kicker over the model's headline."""
     out = list(roles)
     _cut_lone_masthead(lines, out)
+    _name_doubled_headline(lines, out)
     body = next((i for i, role in enumerate(out) if role in KEEP), None)
     if "headline" in out and "kicker" not in out:
         _name_kicker(lines, out, out.index("headline"))
@@ -78,6 +79,16 @@ def _opens_under_head_lines(lines: Sequence[str], roles: Sequence[Role], body: i
     above, below = body - 1, lines[body + 1]
     under_head = roles[above] in ("byline", "date") or _date_line(lines[above])
     return under_head and _headline_candidate(lines[body]) and _deck_shaped(below)
+
+
+def _name_doubled_headline(lines: Sequence[str], roles: list[Role]) -> None:
+    """The text's first kept line printed twice in a row (a dump's page title over the same
+    headline), both kept: the headline and its copy, not the body's start."""
+    first = next((i for i, role in enumerate(roles) if role in KEEP), None)
+    if first is None or first + 1 >= len(lines) or roles[first + 1] not in KEEP:
+        return
+    if lines[first] == lines[first + 1] and _headline_candidate(lines[first]):
+        roles[first : first + 2] = ["headline", "headline"]
 
 
 def _cut_lone_masthead(lines: Sequence[str], roles: list[Role]) -> None:
