@@ -42,33 +42,49 @@ _HEAD_LINES: frozenset[Role] = frozenset({"byline", "date", "caption"})
 
 
 def header_roles(lines: Sequence[str], roles: Sequence[Role]) -> list[Role]:
-    """`roles` with the head's headline, deck, kicker and date lines named, if the model
-    named no headline and the layout shows one; a kicker over the model's headline."""
+    """`roles` with the head's headline, deck, kicker, byline and date lines named: around
+    the model's headline, or where the model named none, as the layout shows them."""
     out = list(roles)
     _cut_lone_masthead(lines, out)
     _name_doubled_headline(lines, out)
     body = next((i for i, role in enumerate(out) if role in KEEP), None)
-    if "headline" in out and "kicker" not in out:
-        _name_kicker(lines, out, out.index("headline"))
-    if "headline" in out and body is not None:
-        _name_deck(lines, out, out.index("headline"))
-        _name_bylines(lines, out, out.index("headline"), body)
-    if "headline" in out or body is None:
-        return out
-    top = _head_top(lines, out, body)
-    head = None if top is None else _headline_above(lines, out, top, at_body=False)
-    if head is None:  # no byline or date lines, or a masthead's date far up
-        head = _headline_above(lines, out, body, at_body=True)
-    if head is None and _opens_under_head_lines(lines, out, body):
-        head, body = body, body + 1  # the model kept the headline as the body's first line
-    if head is None:
-        return out
-    out[head] = "headline"
-    _name_deck(lines, out, head)
-    _name_kicker(lines, out, head)
-    _name_date_lines(lines, out, head, body)
-    _name_bylines(lines, out, head, body)
+    if "headline" in out:
+        _around_models_headline(lines, out, out.index("headline"), body)
+    elif body is not None:
+        _read_head_by_layout(lines, out, body)
     return out
+
+
+def _around_models_headline(
+    lines: Sequence[str], roles: list[Role], head: int, body: int | None
+) -> None:
+    if "kicker" not in roles:
+        _name_kicker(lines, roles, head)
+    if body is not None:
+        _name_deck(lines, roles, head)
+        _name_bylines(lines, roles, head, body)
+
+
+def _read_head_by_layout(lines: Sequence[str], roles: list[Role], body: int) -> None:
+    head, body = _layout_headline(lines, roles, body)
+    if head is None:
+        return
+    roles[head] = "headline"
+    _name_deck(lines, roles, head)
+    _name_kicker(lines, roles, head)
+    _name_date_lines(lines, roles, head, body)
+    _name_bylines(lines, roles, head, body)
+
+
+def _layout_headline(lines: Sequence[str], roles: list[Role], body: int) -> tuple[int | None, int]:
+    """The headline's line by the layout, and where the body starts below it."""
+    top = _head_top(lines, roles, body)
+    head = None if top is None else _headline_above(lines, roles, top, at_body=False)
+    if head is None:  # no byline or date lines, or a masthead's date far up
+        head = _headline_above(lines, roles, body, at_body=True)
+    if head is None and _opens_under_head_lines(lines, roles, body):
+        return body, body + 1  # the model kept the headline as the body's first line
+    return head, body
 
 
 def _opens_under_head_lines(lines: Sequence[str], roles: Sequence[Role], body: int) -> bool:
