@@ -154,3 +154,11 @@ def test_a_headline_printed_twice_and_kept_is_the_headline() -> None:
     lines = [HEAD[1], HEAD[1], BODY_EN[0], BODY_EN[1]]
     roles: list[Role] = ["body", "body", "body", "body"]
     assert header_roles(lines, roles) == ["headline", "headline", "body", "body"]
+
+
+def test_the_deck_over_the_byline_may_be_shorter_than_its_headline() -> None:
+    deck = "Late trams now run every 20 minutes at weekends"
+    lines = [*MENU, HEAD[1] + " after a trial", deck, "Clara Muster", DATE, BODY_EN[0]]
+    roles: list[Role] = [*["boiler"] * (len(MENU) + 2), "byline", "date", "body"]
+    out = header_roles(lines, roles)
+    assert out[len(MENU) : len(MENU) + 2] == ["headline", "standfirst"]

@@ -137,7 +137,7 @@ def _headline_above(
     for i in range(start - 1, -1, -1):
         line = lines[i]
         if _headline_candidate(line):
-            return _over_its_deck(lines, i)
+            return _over_its_deck(lines, roles, i)
         if not at_body and (roles[i] in _HEAD_LINES or _head_furniture(line)):
             continue
         if not at_body and short < MAX_SHORT_SKIPPED and len(line.split()) < HEADLINE_WORDS[0]:
@@ -170,11 +170,15 @@ def _furniture(line: str) -> bool:
     return has_strong(line)
 
 
-def _over_its_deck(lines: Sequence[str], i: int) -> int:
-    """A headline-shaped line under a shorter one is that headline's deck."""
+def _over_its_deck(lines: Sequence[str], roles: Sequence[Role], i: int) -> int:
+    """A headline-shaped line under a shorter one is that headline's deck; so is one that
+    sits right on the byline or date lines under another headline-shaped line."""
     above = lines[i - 1] if i else ""
     shorter = len(above.split()) < len(lines[i].split())
-    return i - 1 if shorter and _headline_candidate(above) else i
+    on_head = i + 1 < len(lines) and (
+        roles[i + 1] in ("byline", "date") or _date_line(lines[i + 1])
+    )
+    return i - 1 if (shorter or on_head) and _headline_candidate(above) else i
 
 
 def _name_deck(lines: Sequence[str], roles: list[Role], head: int) -> None:
