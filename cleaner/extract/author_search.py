@@ -19,6 +19,7 @@ from trafilatura.metadata import extract_author
 from trafilatura.xpaths import AUTHOR_XPATHS
 
 import cleaner.extract.author_xpaths  # noqa: F401  # installs the Python author tests
+from cleaner.extract.scope import running_for_cleaner
 
 _ATTRIBUTES = etree.XPath("//@class|//@id|//@rel|//@itemprop|//@data-testid|//@data-component")
 # Substrings of the values AUTHOR_XPATHS test (case-sensitive, as their tests are).
@@ -43,5 +44,9 @@ def may_name_an_author(tree: lxml_html.HtmlElement) -> bool:
 
 
 def trafilatura_author(tree: lxml_html.HtmlElement) -> str | None:
-    """trafilatura's author string ('A; B'), or None."""
-    return extract_author(tree) if may_name_an_author(tree) else None
+    """trafilatura's author string ('A; B'), or None (run for cleaner: with the Python
+    evaluators of its expressions, extract.author_xpaths)."""
+    if not may_name_an_author(tree):
+        return None
+    with running_for_cleaner():
+        return extract_author(tree)

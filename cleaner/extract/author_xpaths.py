@@ -13,7 +13,7 @@ from __future__ import annotations
 import trafilatura.metadata
 from lxml import etree
 
-from cleaner.extract.xpath_eval import expression_digest, regex_tests
+from cleaner.extract.xpath_eval import ForCleaner, expression_digest, regex_tests
 
 _AUTHOR_DIGEST = "e7cdb233823cbb0a7eadad1211ccea04ebd7789ae4ffc076b2fc765f00286c9f"
 _DISCARD_DIGEST = "82f43e48c571d06b5e8f72043c2295e4342ed07ddec04f10b5836b84c3d98a35"
@@ -117,16 +117,22 @@ class NotAnAuthor:
 
 
 def install() -> None:
-    """Put the Python evaluators where `extract_author` reads the expressions."""
+    """Put the Python evaluators where `extract_author` reads the expressions; they apply
+    while trafilatura runs for cleaner (extract.scope), every other caller gets its own."""
     found = getattr(trafilatura.metadata, "AUTHOR_XPATHS", None)
     if isinstance(found, list) and expression_digest(found) == _AUTHOR_DIGEST:
-        named, byline, any_ = (x.path for x in found)
-        evaluators = [NamedAuthor(named), BylineAuthor(byline), AnyAuthor(any_)]
+        named, byline, any_ = found
+        evaluators = [
+            ForCleaner(NamedAuthor(named.path), named),
+            ForCleaner(BylineAuthor(byline.path), byline),
+            ForCleaner(AnyAuthor(any_.path), any_),
+        ]
         setattr(trafilatura.metadata, "AUTHOR_XPATHS", evaluators)  # noqa: B010
     discard = getattr(trafilatura.metadata, "AUTHOR_DISCARD_XPATHS", None)
     if isinstance(discard, list) and expression_digest(discard[:1]) == _DISCARD_DIGEST:
         first, *rest = discard
-        setattr(trafilatura.metadata, "AUTHOR_DISCARD_XPATHS", [NotAnAuthor(first.path), *rest])  # noqa: B010
+        not_an_author = ForCleaner(NotAnAuthor(first.path), first)
+        setattr(trafilatura.metadata, "AUTHOR_DISCARD_XPATHS", [not_an_author, *rest])  # noqa: B010
 
 
 install()
