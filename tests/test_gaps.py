@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from lxml import html as lxml_html
 
-from cleaner.extract.gaps import fill_gaps
+from cleaner.extract.gaps import fill
 
 HEAD = "Der Plan der Stadt im Einzelnen"
 P1 = "Der Stadtrat hat am Dienstag mit großer Mehrheit beschlossen, die Radwege auszubauen."
@@ -22,6 +22,12 @@ def page(middle: str) -> lxml_html.HtmlElement:
 
 
 KEPT = [P1, P2, P3]
+
+
+def fill_gaps(tree: lxml_html.HtmlElement, lines: list[str]) -> tuple[list[str], list[str]]:
+    """(lines with the left-out gap blocks inserted, the inserted texts)."""
+    filled = fill(tree, lines)
+    return filled.lines, filled.inserted
 
 
 def test_a_paragraph_between_kept_ones_goes_back_in_place() -> None:

@@ -72,12 +72,6 @@ class Filled:
     kept: KeptBody
 
 
-def fill_gaps(tree: lxml_html.HtmlElement, lines: list[str]) -> tuple[list[str], list[str]]:
-    """(lines with the left-out gap blocks inserted, the inserted texts)."""
-    filled = fill(tree, lines)
-    return filled.lines, filled.inserted
-
-
 def fill(tree: lxml_html.HtmlElement, lines: list[str]) -> Filled:
     """`lines` (the extractor's) with the gap blocks of `tree` put back in place."""
     line_keys = [key(line) for line in lines]
