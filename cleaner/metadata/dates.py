@@ -170,11 +170,11 @@ def _day_and_month(parts: dict[str, str | None]) -> dict[str, str | None] | None
     """A slashed date's two numbers as day and month, or None where nothing tells them apart
     (see _SLASHED)."""
     first, second = parts["n1"], parts["n2"]
-    low, high = sorted((int(first or 0), int(second or 0)))
+    one, other = int(first or 0), int(second or 0)
     us = parts.get("ampm") is not None or parts.get("us_zone") is not None
-    if us or int(second or 0) > 12 >= int(first or 0):
+    if us or other > 12 >= one:
         return {"nmonth": first, "day": second}
-    if int(first or 0) > 12 >= int(second or 0) or low == high:
+    if one > 12 >= other or one == other:
         return {"day": first, "nmonth": second}
     return None
 
