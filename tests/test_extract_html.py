@@ -179,3 +179,11 @@ def test_warm_dates_asks_dateparser_for_a_string_no_locale_parses(
     monkeypatch.setattr(extractors, "get_external_parser", Parser)
     warm_dates()
     assert len(asked) == 1  # one string, once: the locales load on dateparser's first miss
+
+
+def test_the_parse_drops_noncharacters_and_keeps_their_byte_neighbours() -> None:
+    from cleaner.extract.html import parse
+
+    # U+FFFE and U+FFFF go (libxml2 stops at them); U+FFE9 shares their first two UTF-8 bytes
+    page = "<html><body><p>a\ufffeb\uffffc \uffe9 d</p><p>zweiter</p></body></html>"
+    assert [p.text for p in parse(page).iter("p")] == ["abc \uffe9 d", "zweiter"]

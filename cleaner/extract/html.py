@@ -78,6 +78,7 @@ def parse(html: str) -> lxml_html.HtmlElement:
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*>", re.I)
 _C0_NOT_XML = bytes(range(0x20)).translate(None, b"\t\n\r")  # UTF-8 bytes = those characters
 _NONCHARACTERS = ("\ufffe".encode(), "\uffff".encode())
+_NONCHARACTER_LEAD = b"\xef\xbf"  # the UTF-8 bytes both begin with (U+FFC0-U+FFFF)
 # A tag with thousands of attributes makes libxml2 and trafilatura quadratic (20,000 take 10 s,
 # 200,000 many minutes); no article needs them, so a tag over 10,000 bytes keeps its name.
 _LONG_TAG = re.compile(rb"<([A-Za-z][A-Za-z0-9:-]*)\s[^<>]{10000,}>")
@@ -88,8 +89,8 @@ def _sanitised(html: str) -> bytes:
     and byte-level deletions (bytes.translate, replace) are cheaper than regex passes."""
     data = _XML_DECL.sub("", html, count=1).encode("utf-8", "replace")
     data = data.translate(None, _C0_NOT_XML)
-    for noncharacter in _NONCHARACTERS:
-        if noncharacter in data:
+    if _NONCHARACTER_LEAD in data:  # one scan of the page where there were two
+        for noncharacter in _NONCHARACTERS:
             data = data.replace(noncharacter, b"")
     return _LONG_TAG.sub(rb"<\1>", data)
 
