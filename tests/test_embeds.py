@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from cleaner.extract.embeds import cut_embeds
 from cleaner.extract.html import parse
 
@@ -26,3 +28,16 @@ def test_an_element_with_two_hinting_values_is_cut_once() -> None:
         "</div><p>B</p></body></html>"
     )
     assert cut_embeds(tree).captions == ["A"]
+
+
+@pytest.mark.parametrize("odd", ["", " İnfo"])  # 'İ'.lower() is two characters long
+def test_candidates_are_the_elements_with_a_hint_in_a_value(odd: str) -> None:
+    from cleaner.extract.embeds import _candidates
+
+    page = (
+        f'<html><body><div class="story{odd}"><p class="ImageCaption">A</p><p class="x">B</p>'
+        '<blockquote class="twitter-tweet" itemprop="credit">C</blockquote>'
+        '<span class="copy">D</span><span itemprop="copyrightHolder">E</span></div></body></html>'
+    )
+    body = parse(page).find("body")
+    assert [node.text for node in _candidates(body)] == ["A", "C", "E"]

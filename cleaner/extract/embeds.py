@@ -12,7 +12,9 @@ evidence holds on sites never seen.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
+from itertools import accumulate
 
 from lxml import html as lxml_html
 from lxml.etree import XPath
@@ -71,12 +73,23 @@ def cut_embeds(tree: lxml_html.HtmlElement) -> Cut:
 def _candidates(root: lxml_html.HtmlElement) -> list[lxml_html.HtmlElement]:
     """Elements below `root` whose class or itemprop holds a hint, in document order."""
     found: list[lxml_html.HtmlElement] = []
-    for value in _NAMES(root):  # no hint spans two values: testing them apart is the same
-        if _HINT.search(value.lower()):
-            element = value.getparent()
-            if not found or found[-1] is not element:
-                found.append(element)
+    values = _NAMES(root)
+    for i in _values_with_hint(values):
+        element = values[i].getparent()
+        if not found or found[-1] is not element:
+            found.append(element)
     return found
+
+
+def _values_with_hint(values: list[str]) -> list[int]:
+    """Indices of the values holding a hint, by one search over them joined (no hint holds a
+    newline, so none spans two values): a search and a lower() a value cost a third more."""
+    joined = "\n".join(values).lower()
+    starts = list(accumulate((len(value) + 1 for value in values), initial=0))
+    if len(joined) != starts[-1] - 1:  # lower() changed a length: offsets differ
+        return [i for i, value in enumerate(values) if _HINT.search(value.lower())]
+    hits = (bisect_right(starts, match.start()) - 1 for match in _HINT.finditer(joined))
+    return sorted(set(hits))
 
 
 def _is_embed(node: lxml_html.HtmlElement, words: set[str], text: str) -> bool:
