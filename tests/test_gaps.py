@@ -111,3 +111,28 @@ def test_box_names_of_the_article_region_itself_do_not_make_a_box() -> None:
         f'<p>{P3}</p></div><div class="sidebar"><p>{GAP} Werbung</p></div></body></html>'
     )
     assert fill_gaps(layout, KEPT)[1] == [GAP]
+
+
+def entries(gap_entry: str) -> lxml_html.HtmlElement:
+    """A listicle: every entry in a container of its own inside the article's core."""
+    entry = '<section class="entry"><div class="entry-body"><p>{}</p></div></section>'
+    return lxml_html.document_fromstring(
+        f"<html><body><main><article>{entry.format(P1)}{entry.format(P2)}{gap_entry}"
+        f"{entry.format(P3)}</article></main><footer><p>{GAP} Impressum</p></footer>"
+        "</body></html>"
+    )
+
+
+def test_an_entry_in_a_container_of_its_own_inside_the_core_goes_back() -> None:
+    gap_entry = f'<section class="entry"><ul class="pros"><li>{GAP}</li></ul></section>'
+    assert fill_gaps(entries(gap_entry), KEPT)[1] == [GAP]
+
+
+def test_cards_boxes_and_other_stories_inside_the_core_stay_out() -> None:
+    for gap_entry in (
+        f'<a href="/other"><div><p class="excerpt">{GAP}</p></div></a>',
+        f'<div class="factbox"><div><p>{GAP}</p></div></div>',
+        f'<div class="post-card"><p>{GAP}</p></div>',
+        f"<article><div><p>{GAP}</p></div></article>",
+    ):
+        assert fill_gaps(entries(gap_entry), KEPT)[1] == [], gap_entry

@@ -16,6 +16,10 @@ component; collapsed FAQ or accordion sections sit in containers of their own). 
 only a few kept lines share (one teaser card, one comment that trafilatura let through) is no
 evidence. Class names that say "box" ('sidebar', 'promo') on an element that holds half the
 kept text name the article's own region (a layout 'content-with-sidebar'), not a box inside it.
+A gap block inside the body's core (the deepest element holding 80% of the kept text) goes
+back from a container of its own as well, unless a link, an article element or a name with
+'box' or 'card' lies between it and the core: a listicle's entries each sit in their own
+container, while teaser cards, other stories and fact boxes sit in one of those.
 Figures in BENCHMARKS.md (issue 11).
 """
 
@@ -49,6 +53,10 @@ _BOX = re.compile(
 )
 _NOT_TEXT = frozenset({"aside", "nav", "figure", "figcaption", "form", "footer", "header"})
 _NOT_TEXT |= frozenset({"button", "label", "select", "script", "style", "noscript"})
+# Between a block and the body's core: a link around it makes it a teaser card, an article
+# element another story, a name with "box" or "card" a fact, info or teaser box.
+_CARD_TAGS = _NOT_TEXT | frozenset({"a", "article"})
+_CARD_NAMES = re.compile(r"box|card", re.I)
 
 
 @dataclass
@@ -161,9 +169,24 @@ def _in_gap(block: _Block, neighbours: tuple[_Block, _Block], evidence: KeptBody
         return False
     run = _run_of(block.node)
     own_run = any(run is _run_of(kept.node) for kept in neighbours)
-    if not own_run and build(block.node) not in evidence.main_builds:
+    body_like = own_run or build(block.node) in evidence.main_builds
+    if not body_like and not _bare_in_core(block.node, evidence.core):
         return False
     return _plain_text(block.node, block.text, run, evidence.regions)
+
+
+def _bare_in_core(node: lxml_html.HtmlElement, core: lxml_html.HtmlElement | None) -> bool:
+    """Inside the body's core with no card or box of its own between it and the core: a
+    listicle's entries, each in a container of its own, are the article's paragraphs."""
+    if core is None:
+        return False
+    for element in node.iterancestors():
+        if element is core:
+            return True
+        names = f"{element.get('class') or ''} {element.get('id') or ''}"
+        if element.tag in _CARD_TAGS or _CARD_NAMES.search(names):
+            return False
+    return False
 
 
 def _run_of(node: lxml_html.HtmlElement) -> lxml_html.HtmlElement | None:
