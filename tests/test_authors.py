@@ -38,6 +38,8 @@ from cleaner.metadata.authors import looks_like_outlet, split_authors
         ("Liza Muster Marketing Director", ["Liza Muster"]),  # a job title ends the name
         ("Matt Muster Head Winemaker", ["Matt Muster"]),
         ("Written By Isabella Muster", ["Isabella Muster"]),
+        ("Senior Editor Jane Example", ["Jane Example"]),
+        ("By Example Editorial Team", []),  # a desk, not "Example Team"
     ],
 )
 def test_split_authors(byline: str, people: list[str]) -> None:

@@ -9,7 +9,14 @@ from lxml import html as lxml_html
 
 from cleaner.extract.jsonld import article_from_tree
 from cleaner.extract.titles import TitleSources, choose_title, site_keys, strip_site
-from cleaner.metadata.credits import Credits, byline_authors, bylines, clean_authors, field_credits
+from cleaner.metadata.credits import (
+    Credits,
+    byline_authors,
+    byline_texts,
+    bylines,
+    clean_authors,
+    field_credits,
+)
 from cleaner.metadata.html_meta import (
     iso_date,
     merge_dates,
@@ -238,12 +245,13 @@ def test_jsonld_with_raw_newlines_and_entities() -> None:
 )
 def test_byline_authors(page: str, expected: list[str]) -> None:
     tree = lxml_html.document_fromstring(f"<html><head></head><body>{page}</body></html>")
-    assert byline_authors(bylines(tree)) == expected
+    assert byline_authors(byline_texts(bylines(tree))) == expected
 
 
 def test_byline_split_over_elements_keeps_a_gap() -> None:
     page = '<html><body><p class="author"><span>Von</span><b>Erika Muster</b></p></body></html>'
-    assert byline_authors(bylines(lxml_html.document_fromstring(page))) == ["Erika Muster"]
+    texts = byline_texts(bylines(lxml_html.document_fromstring(page)))
+    assert byline_authors(texts) == ["Erika Muster"]
 
 
 @pytest.mark.parametrize("depth", [500, 5_000, 100_000])
@@ -360,7 +368,7 @@ def test_teaser_boxes_and_comment_signatures_are_no_bylines() -> None:
     tree = lxml_html.document_fromstring(
         f"<html><body>{teaser}</div>{comment}{byline}</body></html>"
     )
-    assert byline_authors(bylines(tree)) == ["Erika Muster"]
+    assert byline_authors(byline_texts(bylines(tree))) == ["Erika Muster"]
 
 
 def test_a_byline_that_is_the_credited_outlet_and_a_month_is_the_outlet() -> None:

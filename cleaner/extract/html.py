@@ -25,8 +25,15 @@ from cleaner.extract.lineroles import RULE as LINE_ROLES
 from cleaner.extract.lineroles import split_lines
 from cleaner.extract.text import to_lines
 from cleaner.metadata.authors import split_authors
-from cleaner.metadata.credits import byline_authors, byline_credits, bylines, clean_authors
+from cleaner.metadata.credits import (
+    byline_authors,
+    byline_credits,
+    byline_texts,
+    bylines,
+    clean_authors,
+)
 from cleaner.metadata.dates import published_and_modified
+from cleaner.metadata.headline_byline import headline_bylines
 from cleaner.metadata.html_meta import (
     PageMeta,
     found_day_matters,
@@ -303,9 +310,12 @@ def _page_authors(tree: lxml_html.HtmlElement) -> tuple[list[str], list[str]]:
     no person (a team, a handle), a stand-in after the author fields' outlets."""
     from cleaner.extract.author_search import trafilatura_author
 
-    nodes = bylines(tree)  # the author search leaves `tree` as it is: read once for both
-    people = byline_authors(nodes)
+    texts = byline_texts(bylines(tree))  # the author search leaves `tree` as it is
+    people = byline_authors(texts)
+    if not people:  # a byline that only its words mark ("By X" under the <h1>)
+        near = headline_bylines(tree)
+        people, texts = byline_authors(near), texts + near
     found = trafilatura_author(tree) if not people else None  # joined with '; '
     if not found:
-        return people, ([] if people else byline_credits(nodes))
+        return people, ([] if people else byline_credits(texts))
     return clean_authors([found]), clean_authors(found.split("; "), named=True)

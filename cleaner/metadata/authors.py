@@ -112,6 +112,11 @@ def introduces_a_byline(value: str) -> bool:
     return _without_prefix(value) != value
 
 
+def after_byline_prefix(value: str) -> str:
+    """What follows 'By', 'Von:', 'Written by' ('' for the prefix alone); else the value."""
+    return _without_prefix(value)
+
+
 def _without_prefix(value: str) -> str:
     """'Von X', 'By: X', 'Ein Kommentar von X'; not the particle of 'Michelle de Oliveira'."""
     match = _PREFIX.match(value)
@@ -158,7 +163,9 @@ def _person(part: str, shout: bool) -> str:
     tokens = part.strip(" .:-–—").split()
     # a job title after the name ends it ("Matt Muster Head Winemaker"); one before it goes
     cut = next((i for i, t in enumerate(tokens) if i >= 2 and _ROLE.search(t)), len(tokens))
-    tokens = [t for t in tokens[:cut] if not _ROLE.search(t)]
+    tokens = _without_leading_roles(tokens[:cut])
+    if any(_ROLE.search(t) for t in tokens):
+        return ""  # a desk or team ("Recharged Editorial Team"), not a person with a gap
     part = " ".join(tokens)
     if not part or _OUTLET.search(part) or _ARTICLE.match(part) or (_is_upper(part) and not shout):
         return ""
@@ -168,6 +175,16 @@ def _person(part: str, shout: bool) -> str:
     if not 2 <= len(tokens) <= MAX_NAME_TOKENS or not all(_name_token(t) for t in tokens):
         return ""
     return " ".join(tokens)
+
+
+def _without_leading_roles(tokens: list[str]) -> list[str]:
+    """'FOCUS-online-Redakteurin Anna Beispiel', 'unserem Redakteur Max Muster': the title and
+    the words before it go."""
+    last_role, i = -1, 0
+    while i < len(tokens) and (_ROLE.search(tokens[i]) or not tokens[i][:1].isupper()):
+        last_role = i if _ROLE.search(tokens[i]) else last_role
+        i += 1
+    return tokens[last_role + 1 :]  # "the Example Team" keeps its article: no title before it
 
 
 def _without_date_tail(tokens: list[str]) -> list[str]:

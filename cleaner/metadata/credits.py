@@ -90,11 +90,15 @@ def bylines(tree: lxml_html.HtmlElement) -> list[lxml_html.HtmlElement]:
     return nodes
 
 
-def byline_authors(nodes: list[lxml_html.HtmlElement]) -> list[str]:
-    """Names from the first byline element that holds real names (capitalised words, no
+def byline_texts(nodes: list[lxml_html.HtmlElement]) -> list[str]:
+    """The elements' texts, "Von<b>Name</b>" with a gap."""
+    return [" ".join(" ".join(node.itertext()).split()) for node in nodes]
+
+
+def byline_authors(texts: list[str]) -> list[str]:
+    """Names from the first byline text that holds real names (capitalised words, no
     digits): a cheap look before trafilatura's slower author search."""
-    for node in nodes:
-        text = " ".join(" ".join(node.itertext()).split())  # "Von<b>Name</b>" keeps a gap
+    for text in texts:
         if len(text.split()) > MAX_BYLINE_WORDS or _COMMENT.search(text):
             continue  # a teaser or bio box with "author" in its class, a comment's signature
         text = _BYLINE_END.sub("", _LEADING_DATE.sub("", text))
@@ -109,10 +113,9 @@ def byline_authors(nodes: list[lxml_html.HtmlElement]) -> list[str]:
 MAX_CREDIT_WORDS = 4  # "Podium Staff", "The Example Team": a longer text is a bio or a date line
 
 
-def byline_credits(nodes: list[lxml_html.HtmlElement]) -> list[str]:
-    """Whoever the first short byline element credits when none names a person."""
-    for node in nodes:
-        text = " ".join(" ".join(node.itertext()).split())
+def byline_credits(texts: list[str]) -> list[str]:
+    """Whoever the first short byline text credits when none names a person."""
+    for text in texts:
         if 0 < len(text.split()) <= MAX_CREDIT_WORDS:
             return clean_authors([_BYLINE_END.sub("", text)], named=True)
     return []
