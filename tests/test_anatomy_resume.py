@@ -80,3 +80,21 @@ def test_a_short_deck_between_a_box_and_more_body_stays_cut() -> None:
     lines = [PARA, *BOX, deck, "Anzeige", PARA]
     roles = _roles("body", "boiler", "boiler", "boiler", "boiler", "boiler", "body")
     assert resumed_roles(lines, roles, "de") == roles
+
+
+LAST = "Ob die Regel nach dem Versuchsjahr bleibt, will die Stadt im Herbst entscheiden. (abe)"
+BIO = "Erika Muster berichtet für die Zeitung über die Stadtpolitik und den Verkehr in der Region."
+SHORT = "Mehr dazu lesen Sie morgen in der Zeitung."
+
+
+def test_a_paragraph_right_below_a_kept_one_is_the_last_paragraph() -> None:
+    lines = [PARA, LAST, "Kommentare"]
+    roles = _roles("body", "boiler", "boiler")
+    assert resumed_roles(lines, roles, "de") == _roles("body", "body", "boiler")
+
+
+def test_a_short_line_or_the_authors_bio_below_the_body_stays_cut() -> None:
+    short = [PARA, SHORT, "Kommentare"]
+    assert resumed_roles(short, _roles("body", "boiler", "boiler"), "de")[1] == "boiler"
+    bio = ["Von Erika Muster", PARA, BIO]
+    assert resumed_roles(bio, _roles("byline", "body", "boiler"), "de")[2] == "boiler"
