@@ -16,11 +16,9 @@ from lxml import etree
 from lxml import html as lxml_html
 
 from cleaner.metadata.authors import after_byline_prefix, introduces_a_byline
+from cleaner.metadata.reading import AFTER_CHARS, BEFORE_CHARS, reading_order
 
-AFTER_CHARS = 500  # the byline stands under the headline, with the date
-BEFORE_CHARS = 150  # or above it, over a kicker
 MAX_WORDS = 16  # a longer element is a bio or the article itself, not a byline
-_SKIPPED = frozenset({"script", "style", "noscript", "template", "svg", "select", "option"})
 _NAME_PROBE = " Jane Example"  # 'By' alone introduces a byline when a name follows it
 
 
@@ -82,20 +80,9 @@ def _byline_text(node: lxml_html.HtmlElement, prefix: str) -> str | None:
 
 def _texts(tree: lxml_html.HtmlElement) -> Iterator[tuple[str, lxml_html.HtmlElement, bool]]:
     """(text, the element it stands in, inside the <h1>) in reading order, visible text only."""
-    skipping, in_h1 = 0, 0
-    body = tree.find("body")
-    for event, node in etree.iterwalk(tree if body is None else body, events=("start", "end")):
-        tag = node.tag if isinstance(node.tag, str) else ""
-        if event == "start":
-            skipping += tag in _SKIPPED
-            in_h1 += tag == "h1"
-            text, owner = node.text, node
-        else:
-            skipping -= tag in _SKIPPED
-            in_h1 -= tag == "h1"
-            text, owner = node.tail, node.getparent()
-        if text and not skipping and owner is not None and text.strip():
-            yield " ".join(text.split()), owner, in_h1 > 0
+    for text, owner, in_h1 in reading_order(tree):
+        if owner is not None:
+            yield text, owner, in_h1
 
 
 def _listed_text(element: lxml_html.HtmlElement) -> str:

@@ -14,15 +14,12 @@ from collections import deque
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
-from lxml import etree
 from lxml import html as lxml_html
 
 from cleaner.metadata.dates import names_a_revision, to_iso
+from cleaner.metadata.reading import AFTER_CHARS, BEFORE_CHARS, reading_order
 
-AFTER_CHARS = 500  # text after the headline where bylines and dates stand
-BEFORE_CHARS = 150  # a date line above the headline ("January 23, 2025" over the <h1>)
 MARKER_CHARS = 40  # "Updated on" just before the date says it is a revision
-_SKIPPED = frozenset({"script", "style", "noscript", "template", "svg", "select", "option"})
 
 
 @dataclass(frozen=True)
@@ -112,19 +109,5 @@ def _date_in(text: str) -> str | None:
 def _chunks(tree: lxml_html.HtmlElement) -> Iterator[tuple[str, str]]:
     """(text, 'h1' or '') in reading order; a <time> element gives its datetime value first,
     then its own text (where "Updated" may stand: the same day, so it marks both)."""
-    skipping, in_h1 = 0, 0
-    body = tree.find("body")  # the head holds no visible date
-    for event, node in etree.iterwalk(tree if body is None else body, events=("start", "end")):
-        tag = node.tag if isinstance(node.tag, str) else ""
-        if event == "start":
-            skipping += tag in _SKIPPED
-            in_h1 += tag == "h1"
-            if not skipping and tag == "time" and node.get("datetime"):
-                yield " ".join(node.get("datetime", "").split()), "h1" if in_h1 else ""
-            text = node.text
-        else:
-            skipping -= tag in _SKIPPED
-            in_h1 -= tag == "h1"
-            text = node.tail
-        if text and not skipping and text.strip():
-            yield " ".join(text.split()), "h1" if in_h1 else ""
+    for chunk in reading_order(tree, datetimes=True):
+        yield chunk.text, "h1" if chunk.in_h1 else ""
