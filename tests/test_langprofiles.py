@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
+import pytest
+from langdetect import detector_factory
+from langdetect.detector import Detector
 from langdetect.detector_factory import PROFILES_DIRECTORY, DetectorFactory
 
-from cleaner.metadata.langprofiles import LazyRows, _is_profile, _read
-from cleaner.metadata.language import detect_language
+from cleaner.metadata.langdetector import ArrayDetector
+from cleaner.metadata.langprofiles import LazyRows, _is_profile, _read, install_lazy_profiles
+from cleaner.metadata.language import SAMPLE_CHARS, detect_language
 
 TEXTS = [
     "Die Stadt baut eine neue Brücke über den Fluss, die im Sommer fertig sein soll.",
@@ -51,3 +56,29 @@ def test_filling_gives_langdetects_whole_table() -> None:
     lazy["der"]  # a row built on demand first: filling must leave it as it is
     lazy.fill()
     assert dict(lazy) == eager
+
+
+def _repository_texts() -> list[str]:
+    """Article texts of many languages and lengths: the seeds and the text fixtures."""
+    root = Path(__file__).resolve().parent.parent
+    files = sorted(root.glob("seeds/*.txt")) + sorted(root.glob("fixtures/text/**/*.txt"))
+    return TEXTS + [file.read_text(encoding="utf-8")[:SAMPLE_CHARS] for file in files]
+
+
+@pytest.mark.parametrize("seed", [0, 7])
+def test_array_detector_gives_langdetects_probabilities_bit_for_bit(seed: int) -> None:
+    install_lazy_profiles()
+    texts = _repository_texts()
+    assert len(texts) > 20
+    for text in texts:
+        ours, theirs = ArrayDetector(detector_factory._factory), Detector(detector_factory._factory)
+        for detector in (ours, theirs):
+            detector.seed = seed
+            detector.append(text)
+        assert ours._extract_ngrams() == theirs._extract_ngrams()
+        assert _guesses(ours) == _guesses(theirs)
+        assert ours.langprob == theirs.langprob
+
+
+def _guesses(detector: Detector) -> list[tuple[str, float]]:
+    return [(guess.lang, guess.prob) for guess in detector.get_probabilities()]
