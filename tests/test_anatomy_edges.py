@@ -55,6 +55,18 @@ def _doc(*lines: str) -> Document:
             "The Senate voted on Tuesday.",
         ),
         (
+            "SAN DIEGO, Calif. — The port reopened on Tuesday.",
+            "San Diego",
+            None,
+            "The port reopened on Tuesday.",
+        ),
+        (
+            "WASHINGTON, D.C. — The Senate voted on Tuesday.",
+            "Washington",
+            None,
+            "The Senate voted on Tuesday.",
+        ),
+        (
             "PARIS (AFP) - Le gouvernement a annoncé mardi.",
             "Paris",
             "AFP",

@@ -103,6 +103,19 @@ def _cleaned(lines: list[str]) -> Document:
             ["Tom Sample"],
             id="a-byline-carrying-the-date",
         ),
+        pytest.param(
+            [
+                *MENU,
+                "Council extends late-night tram services on three lines",
+                "Social Sharing",
+                "Tom Sample · Citynews · Posted: Jun 14, 2024 4:00 AM | Last Updated: June 14",
+            ],
+            BODY_EN,
+            "Council extends late-night tram services on three lines",
+            "2024-06-14",
+            ["Tom Sample"],
+            id="a-date-line-led-by-its-byline",
+        ),
     ],
 )
 def test_head_fields(

@@ -28,6 +28,7 @@ from cleaner.metadata.authors import looks_like_outlet, split_authors
         ("Anna BeispielMax Muster Paul Probe", ["Anna Beispiel", "Max Muster Paul Probe"]),
         ("Seb Dumitru, Lille", ["Seb Dumitru"]),
         ("Ronald MacDonald", ["Ronald MacDonald"]),
+        ("Marie Example · Citynews · Last Updated: August 27", ["Marie Example"]),
         ("STERN.de", []),
         ("n-tv NACHRICHTEN", []),
         ("Der Postillon", []),

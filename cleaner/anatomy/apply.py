@@ -8,6 +8,7 @@ from collections.abc import Sequence
 
 from cleaner.anatomy.contents import CONTENTS_NAME, contents_roles, list_roles, teaser_roles
 from cleaner.anatomy.edges import dateline_alone
+from cleaner.anatomy.grammar import leading_byline
 from cleaner.anatomy.header import HEADER_NAME, header_roles
 from cleaner.anatomy.honest import HONEST_NAME, ends_sentence, honest_roles
 from cleaner.anatomy.model import MODEL_NAME, tag
@@ -147,6 +148,8 @@ def _to_field(doc: Document, role: Role, line: str, byline: str) -> None:
         doc.captions.append(line)
     if field == "authors" and byline:
         doc.authors.extend(a for a in split_authors(byline) if a not in doc.authors)
+    if field == "date" and not doc.authors:  # and a date line the byline: "X · CBC · Posted:"
+        doc.authors.extend(split_authors(leading_byline(line)))
     if field in ("authors", "date"):  # a byline may carry the date: "by X - 04/12/24 3:22 PM"
         _to_date(doc, line)
 

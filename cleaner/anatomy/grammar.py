@@ -20,13 +20,26 @@ _WORD = r"[A-ZÀ-ÞĀ-Ž][\w'’\-.]*"
 NAME = rf"{_WORD}(?:\s+(?:{_PARTICLE}\s+)*{_WORD}){{1,3}}"
 NAME_LIST = re.compile(rf"{NAME}(?:\s*(?:,|;|&|\bund\b|\band\b|\bet\b|\by\b|\be\b)\s*{NAME})*")
 
+# A date line led by its byline: "Jane Example · CBC News · Posted: Aug 27, 2024 4:00 AM".
+_FIELD_SEPARATOR = re.compile(r"\s[·|•]\s")
+
+
+def leading_byline(line: str) -> str:
+    """The names a date line opens with, before its first separator, or ''."""
+    parts = _FIELD_SEPARATOR.split(line, maxsplit=1)
+    head = parts[0].strip()
+    return head if len(parts) > 1 and NAME_LIST.fullmatch(head) else ""
+
+
 # "Hannover (dpa/lni) - ", "LONDON, Dec 18 (Reuters) - ", "Frankfurt – ", "MÜNCHEN. ",
 # "Freiburg (KNA) ", "Washington CNN — ", "BRUSSELS (AP) — ", and a press release's
-# "NEW YORK, March 12, 2024 /PRNewswire/ -- ".
+# "NEW YORK, March 12, 2024 /PRNewswire/ -- ", and a US city with its state as AP writes it:
+# "SAN DIEGO, Calif. — ", "WASHINGTON, D.C. — ".
 _CITY_WORD = r"[A-ZÀ-ÞĀ-Ž](?:[\w'’\-]|\.(?=\w))*"
 _CITY = rf"{_CITY_WORD}(?:[ /]{_CITY_WORD}){{0,3}}?"
 DATELINE = re.compile(
     rf"^(?P<city>{_CITY})"
+    r"(?:,\s*(?:[A-Z][a-z]{1,5}\.|[A-Z]\.[A-Z]\.))?"  # the state: "Colo.", "D.C."
     r"(?:,\s*(?P<when>[A-ZÀ-Þa-z][\w.]{1,9}\.?\s+\d{1,2}\.?)(?:,\s*\d{4})?)?"
     r"(?:\s*\((?P<agency>[^()]{2,25})\)|\s+/(?P<wire>[^/\s][^/]{1,24})/"
     r"|\s+(?P<bare>[A-Z]{2,6}(?:-[A-Z]{2,4})?))?"

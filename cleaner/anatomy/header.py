@@ -22,6 +22,7 @@ from cleaner.anatomy.grammar import (
     SENTENCE_END,
     headline_shaped,
     is_credit,
+    leading_byline,
 )
 from cleaner.anatomy.roles import KEEP, Role
 from cleaner.filters.vocabulary import has_strong
@@ -232,6 +233,7 @@ def _name_bylines(lines: Sequence[str], roles: list[Role], head: int, body: int)
     alone just above the date line ('Jane Sample' over 'Tuesday 02 January 2024'), names
     the authors: the line lands in `authors`, not among the cut furniture."""
     dates = [i for i in range(head + 1, body) if roles[i] == "date" or _date_line(lines[i])]
+    dates = [i for i in dates if not leading_byline(lines[i])]  # it names its own authors
     for i in range(head + 1, body):
         if roles[i] != "boiler":
             continue

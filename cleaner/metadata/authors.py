@@ -170,6 +170,8 @@ def _person(part: str, shout: bool) -> str:
     if not part or _OUTLET.search(part) or _ARTICLE.match(part) or (_is_upper(part) and not shout):
         return ""
     tokens = _without_date_tail([t.title() if shout else t for t in tokens])
+    if any(t.endswith(":") for t in tokens):
+        return ""  # a label ("Last Updated:", "Posted:"), not a name
     while tokens and not tokens[0][:1].isupper():
         tokens.pop(0)  # "unserem Redakteur X", "par notre envoyé X"
     if not 2 <= len(tokens) <= MAX_NAME_TOKENS or not all(_name_token(t) for t in tokens):
