@@ -15,7 +15,9 @@ description copied into a teaser of another story, or shown only in a share widg
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
+from lxml import etree
 from lxml import html as lxml_html
 from lxml.etree import XPath
 
@@ -45,13 +47,10 @@ _NOT_LEAD_CLASS = re.compile(
     re.I,
 )
 _NOT_LEAD_TAGS = frozenset({"figure", "figcaption", "aside", "nav", "footer", "a", "li", "button"})
-# A cheap pre-selection in libxml2; _LEAD_CLASS decides. The tests run on the class attribute
-# node, so elements without one are passed over at once (a third of the time less).
-_AFTER_H1 = XPath(
-    "(//h1)[1]/following::*[@class[contains(., 'ead') or contains(., 'xcerpt')"
-    " or contains(., 'ntro') or contains(., 'tandfirst') or contains(., 'dek')"
-    " or contains(., 'bstract')]][position() <= 20]"
-)
+# The class attribute's literals every _LEAD_CLASS match holds: a cheap first test; _LEAD_CLASS
+# decides. Only the first few such blocks after the <h1> are looked at.
+_LEAD_HINTS = ("ead", "xcerpt", "ntro", "tandfirst", "dek", "bstract")
+MAX_HINTED = 20
 _TEXTS = XPath(
     "//body//text()[contains(normalize-space(.), $probe)]"
     "[not(ancestor::script or ancestor::style or ancestor::noscript)]"
@@ -73,7 +72,7 @@ def find_lead(tree: lxml_html.HtmlElement, description: str | None, body: str) -
 def _classed_lead(tree: lxml_html.HtmlElement) -> tuple[lxml_html.HtmlElement | None, str | None]:
     """A lead-classed block in the title's own header (further away, 'excerpt' blocks are
     teasers of other posts)."""
-    for node in _AFTER_H1(tree):
+    for node in _hinted_after_h1(tree):
         if _LEAD_CLASS.search(node.get("class") or "") and not _TEASER_CLASS.search(
             node.get("class") or ""
         ):
@@ -81,6 +80,28 @@ def _classed_lead(tree: lxml_html.HtmlElement) -> tuple[lxml_html.HtmlElement | 
             ok = MIN_LEAD_CHARS <= len(text) <= MAX_LEAD_CHARS
             return (node, text) if ok else (None, None)
     return None, None
+
+
+def _hinted_after_h1(tree: lxml_html.HtmlElement) -> Iterator[lxml_html.HtmlElement]:
+    """The first MAX_HINTED elements after the first <h1> (XPath's `following::*`) whose class
+    holds a hint. A walk that stops early: libxml2 would collect every following element."""
+    h1 = next(tree.iter("h1"), None)
+    hinted = 0
+    for node in _following(h1) if h1 is not None else ():
+        names = node.get("class")
+        if names and any(hint in names for hint in _LEAD_HINTS):
+            yield node
+            hinted += 1
+            if hinted == MAX_HINTED:
+                return
+
+
+def _following(node: lxml_html.HtmlElement) -> Iterator[lxml_html.HtmlElement]:
+    """The elements after `node` in document order, less its descendants (`following::*`)."""
+    while node is not None:
+        for sibling in node.itersiblings():
+            yield from sibling.iter(etree.Element)
+        node = node.getparent()
 
 
 def _described_lead(

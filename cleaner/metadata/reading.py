@@ -22,20 +22,26 @@ class Chunk(NamedTuple):
 
 def reading_order(tree: lxml_html.HtmlElement, datetimes: bool = False) -> Iterator[Chunk]:
     """The visible texts of the body (the head shows nothing); with `datetimes`, a <time>
-    element's datetime value comes first, before its own text."""
-    skipping, in_h1 = 0, 0
+    element's datetime value comes first, before its own text. None on a page without an
+    <h1>: it has no text around a headline, and the walk would read the whole page."""
+    in_h1 = 0
     body = tree.find("body")
-    for event, node in etree.iterwalk(tree if body is None else body, events=("start", "end")):
+    root = tree if body is None else body
+    if next(root.iter("h1"), None) is None:
+        return
+    walk = etree.iterwalk(root, events=("start", "end"))
+    for event, node in walk:
         tag = node.tag if isinstance(node.tag, str) else ""
         if event == "start":
-            skipping += tag in SKIPPED
+            if tag in SKIPPED:
+                walk.skip_subtree()  # nothing inside shows (its "end" still comes, for the tail)
+                continue
             in_h1 += tag == "h1"
-            if datetimes and not skipping and tag == "time" and node.get("datetime"):
+            if datetimes and tag == "time" and node.get("datetime"):
                 yield Chunk(" ".join(node.get("datetime", "").split()), node, in_h1 > 0)
             text, owner = node.text, node
         else:
-            skipping -= tag in SKIPPED
             in_h1 -= tag == "h1"
             text, owner = node.tail, node.getparent()
-        if text and not skipping and text.strip():
+        if text and text.strip():
             yield Chunk(" ".join(text.split()), owner, in_h1 > 0)

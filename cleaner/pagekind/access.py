@@ -24,6 +24,9 @@ _BOX = re.compile(  # matched against lower-cased names
     r"paywall|pay-wall|regwall|piano-|premium-(?:box|teaser|wall)|subscriber-only"
     r"|plus-(?:box|teaser)|abo-(?:box|teaser|wall)|metered",
 )
+# Every _BOX match holds one of these: substring tests are cheaper than the regex's scan.
+_BOX_LITERALS: tuple[str, ...] = ("paywall", "pay-wall", "regwall", "piano-", "premium-")
+_BOX_LITERALS += ("subscriber-only", "plus-", "abo-", "metered")
 SHORT_BODY_WORDS = 250  # a paywalled body shows the lead and a paragraph or two
 _CONSENT = re.compile(
     r"cookie|consent|zustimm|einwillig|datenschutz|privacy|tracking|personali[sz]|vendor"
@@ -50,7 +53,8 @@ _NAMES = etree.XPath("//@class | //@id", smart_strings=False)
 def html_paywall(tree: lxml_html.HtmlElement) -> bool:
     """Whether the page holds an element whose class or id names a paywall box."""
     # one search over all names first: a case-insensitive regex per value costs 3 ms a page
-    if not _BOX.search(" ".join(_NAMES(tree)).lower()):
+    names = " ".join(_NAMES(tree)).lower()
+    if not any(map(names.__contains__, _BOX_LITERALS)) or not _BOX.search(names):
         return False
     values = tree.xpath("//@class | //@id")
     return any(_BOX.search(v.lower()) and v.getparent().tag not in _NOT_BOXES for v in values)
