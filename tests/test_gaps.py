@@ -3,6 +3,7 @@ lists it chose items from stay out."""
 
 from __future__ import annotations
 
+import pytest
 from lxml import html as lxml_html
 
 from cleaner.extract.gaps import fill
@@ -136,3 +137,37 @@ def test_cards_boxes_and_other_stories_inside_the_core_stay_out() -> None:
         f"<article><div><p>{GAP}</p></div></article>",
     ):
         assert fill_gaps(entries(gap_entry), KEPT)[1] == [], gap_entry
+
+
+LAST = "Am Ende sollen alle Stadtteile mit dem Rad in einer halben Stunde erreichbar sein."
+
+
+def closing(after: str) -> lxml_html.HtmlElement:
+    """An article whose last blocks sit in a component of their own inside the core."""
+    return lxml_html.document_fromstring(
+        f"<html><body><main><article><p>{P1}</p><p>{P2}</p><p>{P3}</p>{after}</article>"
+        f"</main><footer><p>{GAP}</p></footer></body></html>"
+    )
+
+
+def test_prose_after_the_last_kept_block_inside_the_core_goes_back() -> None:
+    after = f'<div class="embed"><div><p>{GAP}</p><p>{LAST}</p></div></div>'
+    assert fill_gaps(closing(after), KEPT) == ([*KEPT, GAP, LAST], [GAP, LAST])
+
+
+@pytest.mark.parametrize(
+    "after",
+    [
+        '<div class="embed"><p>Redaktion: Erika Muster und Max Muster, Sendung am 25.04.</p></div>',
+        '<div class="embed"><p>Mehr aus der Stadt hier.</p></div>',  # too short
+        f'<div class="teaser-box"><p>{GAP}</p></div>',
+        f'<a href="/other"><p>{GAP}</p></a>',
+        f'<div class="comments"><div><p>{GAP}</p></div></div>',
+    ],
+)
+def test_credits_short_lines_and_boxes_after_the_last_kept_block_stay_out(after: str) -> None:
+    assert fill_gaps(closing(after), KEPT)[1] == []
+
+
+def test_nothing_after_the_core_goes_back() -> None:
+    assert fill_gaps(closing(""), KEPT)[1] == []  # the footer's paragraph lies outside it

@@ -20,6 +20,10 @@ A gap block inside the body's core (the deepest element holding 80% of the kept 
 back from a container of its own as well, unless a link, an article element or a name with
 'box' or 'card' lies between it and the core: a listicle's entries each sit in their own
 container, while teaser cards, other stories and fact boxes sit in one of those.
+After the last kept block, the blocks that still lie bare in the core (the same test) go back
+too while the core goes on, when they are prose: at least ten words ending as a sentence ends
+(the article's last paragraphs in a component trafilatura skipped; not a credit, tag list or
+comment-feed line).
 Figures in BENCHMARKS.md (issue 11).
 """
 
@@ -43,6 +47,8 @@ MIN_GAP_KEY = 20  # letters and digits of a block worth putting back
 MIN_KEY = min(MIN_KEPT_KEY, MIN_GAP_KEY)
 BOX_LEVELS = 3  # levels above the run whose names are checked too (a form's widget box)
 MAX_LINK_SHARE = 0.5  # a block mostly of links is a link list, not a paragraph
+MIN_AFTER_WORDS = 10  # a paragraph after the last kept block (6 and 15 gave the same)
+_SENTENCE_ENDS = (".", "!", "?", "…", ".”", "!”", "?”", '."', ")")
 PARTLY_CHUNK = 40  # letters of the pieces a split block is looked for by
 # Boxes inside an article that are not its text: their names (class/id words) say so.
 _BOX = re.compile(
@@ -93,7 +99,23 @@ def fill(tree: lxml_html.HtmlElement, lines: list[str]) -> Filled:
             anchor = _line_of(blocks[i].key, line_keys, anchor)
         elif anchor >= 0 and neighbours and _in_gap(blocks[i], neighbours, evidence):
             inserts.setdefault(anchor, []).append(blocks[i].text)
+    if anchor >= 0:
+        inserts.setdefault(anchor, []).extend(_after_last(blocks, body_key, evidence))
     return Filled(*_inserted(lines, inserts), evidence)
+
+
+def _after_last(blocks: list[_Block], body_key: str, evidence: KeptBody) -> list[str]:
+    """The blocks after the last kept one that continue the article inside its core."""
+    last = max((i for i, b in enumerate(blocks) if b.kept), default=len(blocks))
+    out: list[str] = []
+    for block in blocks[last + 1 :]:
+        if not _bare_in_core(block.node, evidence.core):
+            break  # the article's core ends here
+        if not _sentences(block.text) or _partly_in(block.key, body_key):
+            continue
+        if _plain_text(block.node, block.text, _run_of(block.node), evidence.regions):
+            out.append(block.text)
+    return out
 
 
 def _gap_candidates(
@@ -187,6 +209,11 @@ def _bare_in_core(node: lxml_html.HtmlElement, core: lxml_html.HtmlElement | Non
         if element.tag in _CARD_TAGS or _CARD_NAMES.search(names):
             return False
     return False
+
+
+def _sentences(text: str) -> bool:
+    """Prose: enough words, ending as a sentence ends (not a credit, tag or feed line)."""
+    return len(text.split()) >= MIN_AFTER_WORDS and text.rstrip().endswith(_SENTENCE_ENDS)
 
 
 def _run_of(node: lxml_html.HtmlElement) -> lxml_html.HtmlElement | None:
