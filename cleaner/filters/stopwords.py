@@ -11,6 +11,7 @@ import re
 from collections.abc import Sequence
 from functools import cache, lru_cache
 from importlib import resources
+from itertools import repeat
 
 WORD = re.compile(r"\w+")
 MIN_DOC_DENSITY = 0.08  # below this no list fits: stop-word density is not used at all
@@ -59,11 +60,44 @@ def _line_hits(line: str) -> tuple[int, ...]:
     """(tokens, stop-word hits of each list in stoplists() order) of one line, cached: the
     role model picks the language again for every pass over a document's remaining lines."""
     tokens = line_tokens(line)
-    return (len(tokens), *(_hits(tokens, stops) for stops in stoplists().values()))
+    if len(tokens) >= _FIELD_LIMIT:  # a count could spill into the next field
+        return (len(tokens), *(_hits(tokens, stops) for stops in stoplists().values()))
+    total = sum(map(_packed().get, tokens, repeat(0)))  # every list counted in one pass
+    fields = range(0, _FIELD_BITS * len(stoplists()), _FIELD_BITS)
+    return (len(tokens), *((total >> shift) & (_FIELD_LIMIT - 1) for shift in fields))
+
+
+_FIELD_BITS = 32  # one list's hits per bit field of an int; a line has fewer tokens
+_FIELD_LIMIT = 1 << _FIELD_BITS
+
+
+@cache
+def _packed() -> dict[str, int]:
+    """Every stop word with the lists that hold it as one int: 1 in the j-th bit field for
+    the j-th list of stoplists(). Summed over a line's tokens, field j counts list j's hits
+    (no field reaches _FIELD_LIMIT, so none carries into the next)."""
+    packed: dict[str, int] = {}
+    for j, stops in enumerate(stoplists().values()):
+        for word in stops:
+            packed[word] = packed.get(word, 0) + (1 << (_FIELD_BITS * j))
+    return packed
 
 
 def _hits(tokens: Sequence[str], stops: frozenset[str]) -> int:
     return sum(map(stops.__contains__, tokens))
+
+
+def line_density(line: str, language: str | None) -> float:
+    """density(line_tokens(line), language), from the hits pick_language has counted."""
+    if language is None:
+        return 0.0
+    total, *hits = _line_hits(line)
+    return hits[_list_index()[language]] / total if total else 0.0
+
+
+@cache
+def _list_index() -> dict[str, int]:
+    return {code: j for j, code in enumerate(stoplists())}
 
 
 def density(tokens: Sequence[str], language: str | None) -> float:
