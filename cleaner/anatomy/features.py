@@ -19,15 +19,15 @@ from functools import lru_cache
 from cleaner.anatomy.grammar import (
     BYLINE_START,
     DATELINE,
-    INITIALS_TAIL,
     NAME_LIST,
     SENTENCE_END,
-    TIME,
     credit_words,
+    has_time,
     is_credit,
+    without_initials,
 )
 from cleaner.anatomy.layout import layout_features, prose_words
-from cleaner.filters.stopwords import density, line_tokens, pick_language, words
+from cleaner.filters.stopwords import line_density, line_tokens, pick_language, words
 from cleaner.filters.vocabulary import has_strong, weak_count
 from cleaner.metadata.dates import to_iso
 
@@ -36,6 +36,7 @@ BLOCK_LINE_COST = 40.0  # a line that is not prose costs the body block this man
 _LEXICAL_WORDS = 8  # first/last word features only for lines this short
 CONTEXT = (-2, -1, 1, 2)
 _SEPARATOR = re.compile("[|•·›»>]")  # menus and breadcrumbs ("Home › Politik")
+_ASCII_LOWER = re.compile("[a-z]")
 Features = list[str]
 
 
@@ -157,16 +158,15 @@ def _own(line: str, i: int, n: int, doc: _Doc, head: str, fact: _Facts) -> Featu
 
 def _shape(line: str, tokens: Sequence[str], language: str | None) -> Features:
     """Features a line's neighbours also report about it (but `head`, see _head)."""
-    letters = "".join(filter(str.isalpha, line))
     split = line.split()
     capitalised = sum([w[0].isupper() for w in split]) / max(len(split), 1)  # (w never empty)
     return [
         f"len={_bucket(len(line), (15, 30, 60, 100, 200))}",
         f"words={_bucket(len(tokens), (1, 2, 3, 6, 12, 25))}",
-        f"end={_ending(INITIALS_TAIL.sub('', line))}",
-        f"stop={_bucket(density(tokens, language), (0.01, 0.1, 0.2, 0.3, 0.4))}",
+        f"end={_ending(without_initials(line))}",
+        f"stop={_bucket(line_density(line, language), (0.01, 0.1, 0.2, 0.3, 0.4))}",
         f"caps={_bucket(capitalised, (0.3, 0.6, 0.99))}",
-        f"upper={len(letters) > 2 and _all_upper(letters)}",
+        f"upper={_upper(line)}",
         f"digits={_bucket(sum(map(str.isdigit, line)) / max(len(line), 1), (0.01, 0.1, 0.3))}",
         f"date={to_iso(line) is not None}",
         f"vocab={has_strong(line)}",
@@ -180,7 +180,7 @@ def _head(tokens: Sequence[str], head_words: frozenset[str]) -> str:
 
 def _grammar(line: str, tokens: Sequence[str]) -> Features:
     feats = []
-    if TIME.search(line):
+    if has_time(line):
         feats.append("time")
     if BYLINE_START.match(line):
         feats.append("byline_start")
@@ -224,6 +224,15 @@ def _lexical(tokens: Sequence[str]) -> Features:
         return []
     first, last = tokens[0], tokens[-1]
     return [f"w0={'#' if first.isdigit() else first}", f"w-1={'#' if last.isdigit() else last}"]
+
+
+def _upper(line: str) -> bool:
+    """More than two letters, all upper case. A line with an ASCII lower-case letter (nearly
+    every line) has one that is not: no need to collect its letters."""
+    if _ASCII_LOWER.search(line):
+        return False
+    letters = "".join(filter(str.isalpha, line))
+    return len(letters) > 2 and _all_upper(letters)
 
 
 def _all_upper(letters: str) -> bool:

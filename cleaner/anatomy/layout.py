@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from functools import lru_cache
 
-from cleaner.anatomy.grammar import BYLINE_START, INITIALS_TAIL, SENTENCE_END, headline_shaped
+from cleaner.anatomy.grammar import BYLINE_START, SENTENCE_END, headline_shaped, without_initials
 from cleaner.filters.stopwords import density, line_tokens
 from cleaner.filters.vocabulary import has_strong
 from cleaner.metadata.dates import to_iso
@@ -64,7 +64,7 @@ def prose_words(line: str, language: str | None) -> int:
     """The words of a prose line (a sentence dense in function words, no furniture
     vocabulary), 0 for any other; editor initials after the last sentence do not count.
     The role features ask it twice a line: for prose here, for the body anchors."""
-    line = INITIALS_TAIL.sub("", line)
+    line = without_initials(line)
     if not SENTENCE_END.search(line):
         return 0  # the cheap test first: most lines of a page end open
     tokens = line_tokens(line)
