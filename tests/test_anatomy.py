@@ -3,6 +3,7 @@ retraining that gives the same model file byte for byte."""
 
 from __future__ import annotations
 
+import random
 import sys
 from pathlib import Path
 
@@ -15,6 +16,7 @@ from cleaner.anatomy.model import tag
 from cleaner.anatomy.roles import ROLES, Role
 
 ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
 
 BODY = [
     "Der Gemeinderat hat am Dienstagabend mit großer Mehrheit ein neues Netz von Radwegen für "
@@ -114,3 +116,45 @@ def test_each_line_is_kept_by_its_own_probability(
     path: Role, probs: dict[str, float], decided: Role
 ) -> None:
     assert model._decided(_Marginals(probs), 0, path, _SIDES) == decided  # type: ignore[arg-type]
+
+
+def _full_decision(probs: dict[str, float], best: Role) -> Role:
+    """_decided without its shortcut: the keep side's summed marginal decides."""
+    keep, cut = _SIDES
+    kept = sum(probs.get(role, 0.0) for role in keep)
+    if (best in keep) == (kept >= model.KEEP_AT):
+        return best
+    return max(keep if kept >= model.KEEP_AT else cut, key=lambda role: probs.get(role, 0.0))
+
+
+def _distributions() -> list[tuple[Role, dict[str, float]]]:
+    """Seeded random marginals over the roles, many near the keep threshold, each with a
+    path role that is the likeliest or a random one."""
+    rng = random.Random(7)
+    out: list[tuple[Role, dict[str, float]]] = []
+    for n in range(400):
+        weights = [rng.random() ** (1 + n % 5) for _ in ROLES]
+        total = sum(weights)
+        probs = {role: w / total for role, w in zip(ROLES, weights, strict=True)}
+        best = max(ROLES, key=probs.__getitem__) if n % 2 else rng.choice(ROLES)
+        out.append((best, probs))
+    out.append(("boiler", {"boiler": 0.5, "body": 0.5}))  # a tie at the threshold
+    out.append(("body", {"body": 0.5, "boiler": 0.5}))
+    return out
+
+
+def test_the_sure_shortcut_gives_the_full_decision() -> None:
+    for best, probs in _distributions():
+        decided = model._decided(_Marginals(probs), 0, best, _SIDES)  # type: ignore[arg-type]
+        assert decided == _full_decision(probs, best), (best, probs)
+
+
+def test_marginals_of_a_line_sum_to_one_far_inside_the_margin() -> None:
+    """The cut side of model._sure relies on it (see there)."""
+    lines = (SEEDS / "000_8e662fcc69ae7db1.txt").read_text(encoding="utf-8").splitlines()
+    lines = [line for line in lines if line.strip()]
+    tagger = model.tagger()
+    tagger.tag(featurize(lines))
+    for i in range(len(lines)):
+        total = sum(tagger.marginal(label, i) for label in tagger.labels())
+        assert abs(total - 1) < model.SURE_MARGIN / 1000
