@@ -60,6 +60,7 @@ def featurize(lines: Sequence[str], hint: str | None = None) -> list[Features]:
     doc = _document(lines, hint)
     facts = [_facts(line, doc.language) for line in lines]
     heads = [_head(f.tokens, doc.head_words) for f in facts]
+    heads_seen = [_head_contexts(head) for head in heads]  # as the neighbours see them
     layout = layout_features(lines, doc.language, (doc.first_anchor, doc.last_anchor))
     n, out = len(lines), []
     for i, fact in enumerate(facts):
@@ -69,7 +70,7 @@ def featurize(lines: Sequence[str], hint: str | None = None) -> list[Features]:
         for d in CONTEXT:  # the neighbours' shapes ('-1:len=2', ...), then the missing ones
             if 0 <= i + d < n:
                 feats += facts[i + d].context[d]
-                feats.append(_at(d, heads[i + d]))
+                feats.append(heads_seen[i + d][d])
             else:
                 edges.append(_EDGE[d])
         out.append(feats + edges)
@@ -115,6 +116,12 @@ def _contexts(shape: tuple[str, ...]) -> Mapping[int, tuple[str, ...]]:
 def _at(offset: int, feature: str) -> str:
     """A neighbour's feature as this line sees it ('-1:len=2'); few distinct ones."""
     return f"{offset}:{feature}"
+
+
+@lru_cache(maxsize=64)
+def _head_contexts(head: str) -> Mapping[int, str]:
+    """A line's `head` feature as each neighbour sees it (four distinct values in all)."""
+    return {d: _at(d, head) for d in CONTEXT}
 
 
 _EDGE = {d: f"{d}:edge" for d in CONTEXT}
