@@ -232,15 +232,22 @@ def _name_bylines(lines: Sequence[str], roles: list[Role], head: int, body: int)
     """Between the headline and the body, a cut line that is a byline ('By X'), or a name
     alone just above the date line ('Jane Sample' over 'Tuesday 02 January 2024'), names
     the authors: the line lands in `authors`, not among the cut furniture."""
-    dates = [i for i in range(head + 1, body) if roles[i] == "date" or _date_line(lines[i])]
-    dates = [i for i in dates if not leading_byline(lines[i])]  # it names its own authors
+    dated = [i for i in range(head + 1, body) if roles[i] == "date" or _date_line(lines[i])]
+    signed = [i for i in dated if leading_byline(lines[i])]  # "X · Outlet · Posted: ..."
     for i in range(head + 1, body):
+        if roles[i] == "byline" and not _byline_shaped(lines[i]) and _over(i, signed):
+            roles[i] = "boiler"  # the date line below names the authors itself
         if roles[i] != "boiler":
             continue
-        placed = any(0 < d - i <= NAME_OVER_DATE for d in dates)
+        placed = _over(i, [d for d in dated if d not in signed])
         named = placed and i - head <= NAME_UNDER_HEADLINE and _author_alone(lines, i, body)
         if named or _byline_shaped(lines[i]):
             roles[i] = "byline"
+
+
+def _over(i: int, dates: Sequence[int]) -> bool:
+    """Line `i` sits just above one of the date lines."""
+    return any(0 < d - i <= NAME_OVER_DATE for d in dates)
 
 
 def _author_alone(lines: Sequence[str], i: int, body: int) -> bool:
