@@ -16,6 +16,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from cleaner.anatomy.address import address_features
 from cleaner.anatomy.grammar import (
     BYLINE_START,
     DATELINE,
@@ -62,10 +63,12 @@ def featurize(lines: Sequence[str], hint: str | None = None) -> list[Features]:
     heads = [_head(f.tokens, doc.head_words) for f in facts]
     heads_seen = [_head_contexts(head) for head in heads]  # as the neighbours see them
     layout = layout_features(lines, doc.language, (doc.first_anchor, doc.last_anchor))
+    address = address_features(lines, doc.language)
     n, out = len(lines), []
     for i, fact in enumerate(facts):
         feats = _own(lines[i], i, n, doc, heads[i], fact)
         feats += layout[i]
+        feats += address[i]
         edges = []
         for d in CONTEXT:  # the neighbours' shapes ('-1:len=2', ...), then the missing ones
             if 0 <= i + d < n:
