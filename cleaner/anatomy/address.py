@@ -126,9 +126,9 @@ def _voice(line: str, language: str | None) -> tuple[str, ...]:
     feats = []
     if _speaks_to_reader(line, tokens, language):
         feats.append(f"you={size}")
-    if any(t in _vocab(_WE, language) for t in tokens):
+    if not _vocab(_WE, language).isdisjoint(tokens):
         feats.append(f"we={size}")
-    if size == "short" and any(t in _vocab(_ME, language) for t in tokens):
+    if size == "short" and not _vocab(_ME, language).isdisjoint(tokens):
         feats.append("me=short")
     if size == "short" and _calls_to_action(line, tokens, language):
         feats.append("cta" if _INNER.search(line) else "cta_flat")
@@ -136,7 +136,7 @@ def _voice(line: str, language: str | None) -> tuple[str, ...]:
 
 
 def _speaks_to_reader(line: str, tokens: Sequence[str], language: str | None) -> bool:
-    if any(t in _vocab(_YOU, language) for t in tokens):
+    if not _vocab(_YOU, language).isdisjoint(tokens):
         return True
     return language in (None, "de") and any(w in _FORMAL_DE for w in _WORD.findall(line)[1:])
 

@@ -234,12 +234,13 @@ def _name_bylines(lines: Sequence[str], roles: list[Role], head: int, body: int)
     the authors: the line lands in `authors`, not among the cut furniture."""
     dated = [i for i in range(head + 1, body) if roles[i] == "date" or _date_line(lines[i])]
     signed = [i for i in dated if leading_byline(lines[i])]  # "X · Outlet · Posted: ..."
+    unsigned = [i for i in dated if i not in signed]
     for i in range(head + 1, body):
         if roles[i] == "byline" and not _byline_shaped(lines[i]) and _over(i, signed):
             roles[i] = "boiler"  # the date line below names the authors itself
         if roles[i] != "boiler":
             continue
-        placed = _over(i, [d for d in dated if d not in signed])
+        placed = _over(i, unsigned)
         named = placed and i - head <= NAME_UNDER_HEADLINE and _author_alone(lines, i, body)
         if named or _byline_shaped(lines[i]):
             roles[i] = "byline"
