@@ -11,6 +11,13 @@ from cleaner.metadata.authors import looks_like_outlet, split_authors
     ("byline", "people"),
     [
         ("Von Erika Muster und Max Beispiel", ["Erika Muster", "Max Beispiel"]),
+        # a name never ends in its particle: a crosshead read as a byline names nobody
+        ("Kritik von Seniorenrat", []),
+        ("Lloret de", []),
+        ("Ursula von der Leyen", ["Ursula von der Leyen"]),
+        # the word that introduces a glued date goes with the date
+        ("von Erika Muster am 29. Mai 2017, 14:14 Uhr", ["Erika Muster"]),
+        ("By Jane Example on May 3, 2024", ["Jane Example"]),
         ("Ein Kommentar von Anna Beispiel", ["Anna Beispiel"]),
         ("Von unserem Redakteur Max Muster", ["Max Muster"]),
         ("By Jane Example, CNN", ["Jane Example"]),

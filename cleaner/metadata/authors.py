@@ -174,6 +174,8 @@ def _person(part: str, shout: bool) -> str:
         return ""  # a label ("Last Updated:", "Posted:"), not a name
     while tokens and not tokens[0][:1].isupper():
         tokens.pop(0)  # "unserem Redakteur X", "par notre envoyé X"
+    while tokens and tokens[-1].lower() in _PARTICLES:
+        tokens.pop()  # a name never ends in its particle: "Kritik von" is what a cut role left
     if not 2 <= len(tokens) <= MAX_NAME_TOKENS or not all(_name_token(t) for t in tokens):
         return ""
     return " ".join(tokens)
@@ -201,6 +203,8 @@ def _without_date_tail(tokens: list[str]) -> list[str]:
         elif not (last.lower().rstrip(".,") in MONTHS and (dated or len(tokens) > 2)):
             break
         tokens.pop()
+    if dated and len(tokens) > 2 and tokens[-1].islower():
+        tokens.pop()  # the word that introduced the date: "X am 29. Mai 2017", "X on May 3"
     return tokens
 
 
