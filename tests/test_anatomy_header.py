@@ -106,6 +106,30 @@ def _cleaned(lines: list[str]) -> Document:
         pytest.param(
             [
                 *MENU,
+                "Kreistag beschließt neuen Nahverkehrsplan für die Region",
+                "Erika Muster 03.04.2025 - 08:10 Uhr",
+            ],
+            BODY_DE,
+            "Kreistag beschließt neuen Nahverkehrsplan für die Region",
+            "2025-04-03",
+            ["Erika Muster"],
+            id="a-date-line-opened-by-a-name-without-separator",
+        ),
+        pytest.param(
+            [
+                *MENU,
+                "Council extends late-night tram services on three lines",
+                "Thursday June 13, 2024",
+            ],
+            BODY_EN,
+            "Council extends late-night tram services on three lines",
+            "2024-06-13",
+            [],
+            id="a-weekday-and-month-name-nobody",
+        ),
+        pytest.param(
+            [
+                *MENU,
                 "Council extends late-night tram services on three lines",
                 "Social Sharing",
                 "Tom Sample · Citynews · Posted: Jun 14, 2024 4:00 AM | Last Updated: June 14",

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from cleaner.filters.linematch import LineMatches
+from cleaner.metadata.dates import DATE_WORDS
 
 # "Von X", "By X", "Ein Kommentar von X", "Von unserem Redakteur X", "Par X", "Di X", "Por X".
 _BY = r"(?i:von|by|par|di|por|door|av|af|vum|de)"
@@ -24,11 +25,27 @@ NAME_LIST = re.compile(rf"{NAME}(?:\s*(?:,|;|&|\bund\b|\band\b|\bet\b|\by\b|\be\
 _FIELD_SEPARATOR = re.compile(r"\s[·|•]\s")
 
 
+# A date line that opens with its byline and no separator: "Peter Muster 11.11.2024 - 08:14".
+_BEFORE_NUMBER = re.compile(r"^(\D+?)\s+(?=\d)")
+
+
 def leading_byline(line: str) -> str:
-    """The names a date line opens with, before its first separator, or ''."""
+    """The names a date line opens with, before its first separator or, where it has none,
+    before its first number; '' if it opens with no names (or with a weekday and a month,
+    which the date's own words may look like: "Thursday March 12")."""
     parts = _FIELD_SEPARATOR.split(line, maxsplit=1)
-    head = parts[0].strip()
-    return head if len(parts) > 1 and NAME_LIST.fullmatch(head) else ""
+    if len(parts) > 1:
+        head = parts[0].strip()
+    else:
+        match = _BEFORE_NUMBER.match(line)
+        head = match.group(1) if match else ""
+    if not NAME_LIST.fullmatch(head) or _names_a_date(head):
+        return ""
+    return head
+
+
+def _names_a_date(head: str) -> bool:
+    return any(w.lower().strip(".,") in DATE_WORDS for w in head.split())
 
 
 # "Hannover (dpa/lni) - ", "LONDON, Dec 18 (Reuters) - ", "Frankfurt – ", "MÜNCHEN. ",

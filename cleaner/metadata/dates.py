@@ -38,6 +38,15 @@ _MONTH_NAMES = (
     ("dezember december dez dec décembre decembre diciembre dic dicembre dezembro grudnia"),
 )
 MONTHS = {name: n for n, names in enumerate(_MONTH_NAMES, start=1) for name in names.split()}
+# Weekday names of the same languages, full and short: a date's words, never a person's name.
+WEEKDAYS = frozenset(
+    "montag dienstag mittwoch donnerstag freitag samstag sonnabend sonntag mo di mi do fr sa so"
+    " monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs"
+    " fri sat sun lundi mardi mercredi jeudi vendredi samedi dimanche lunes martes miércoles"
+    " jueves viernes sábado domingo lunedì martedì mercoledì giovedì venerdì sabato maandag"
+    " dinsdag woensdag donderdag vrijdag zaterdag zondag".split()
+)
+DATE_WORDS = frozenset(MONTHS) | WEEKDAYS
 _MONTH = "(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\b\.?"
 _TIME = (
     r"(?:,?\s*(?:\|\s*)?(?:um\s+|at\s+|-\s*)?(?P<hour>\d{1,2})[:.](?P<minute>\d{2})(?!\d)"
