@@ -39,13 +39,14 @@ _MONTH_NAMES = (
 )
 MONTHS = {name: n for n, names in enumerate(_MONTH_NAMES, start=1) for name in names.split()}
 # Weekday names of the same languages, full and short: a date's words, never a person's name.
-WEEKDAYS = frozenset(
-    "montag dienstag mittwoch donnerstag freitag samstag sonnabend sonntag mo di mi do fr sa so"
-    " monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs"
-    " fri sat sun lundi mardi mercredi jeudi vendredi samedi dimanche lunes martes miércoles"
-    " jueves viernes sábado domingo lunedì martedì mercoledì giovedì venerdì sabato maandag"
-    " dinsdag woensdag donderdag vrijdag zaterdag zondag".split()
+_WEEKDAY_NAMES = (
+    "montag dienstag mittwoch donnerstag freitag samstag sonnabend sonntag mo di mi do fr sa so",
+    "monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs",
+    "fri sat sun lundi mardi mercredi jeudi vendredi samedi dimanche lunes martes miércoles",
+    "jueves viernes sábado domingo lunedì martedì mercoledì giovedì venerdì sabato maandag",
+    "dinsdag woensdag donderdag vrijdag zaterdag zondag",
 )
+WEEKDAYS = frozenset(name for names in _WEEKDAY_NAMES for name in names.split())
 DATE_WORDS = frozenset(MONTHS) | WEEKDAYS
 _MONTH = "(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\b\.?"
 _TIME = (
