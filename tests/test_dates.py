@@ -133,3 +133,17 @@ _DATE_WORDS = [
 def test_prefiltered_to_iso_equals_trying_every_pattern(words: list[str]) -> None:
     value = " ".join(words)
     assert to_iso(value) == _every_pattern(value)
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "same"),
+    [
+        ("2025-07-05T00:04:00+00:00", "2025-07-04T20:04:00-04:00", True),
+        ("2025-07-05T00:04:00+00:00", "2025-07-04T20:05:00-04:00", False),
+        ("2025-07-05T00:04:00", "2025-07-05T00:04:00+00:00", False),  # no zone: no moment
+        ("2025-07-05", "2025-07-05", False),  # a day is not a moment
+        ("2025-07", "2025-07-05T00:04:00+00:00", False),
+    ],
+)
+def test_same_instant(first: str, second: str, same: bool) -> None:
+    assert dates.same_instant(first, second) is same

@@ -57,6 +57,19 @@ def _shown(iso: str, revision: bool = False) -> ShownDate:
         # the shown day decides; the meta value naming it keeps time and zone
         (PageMeta(date="2025-01-29T20:47:55+00:00"), None, [_shown("2025-03-05")], "2025-03-05"),
         (PageMeta(date="2025-03-05T13:25:58+01:00"), None, [_shown("2025-03-05")], None),
+        # the meta tag in UTC and the <time> element in the outlet's zone: one moment
+        (
+            PageMeta(date="2025-07-05T00:04:00+00:00"),
+            None,
+            [_shown("2025-07-04T20:04-04:00")],
+            None,
+        ),
+        (
+            PageMeta(date="2025-07-05T00:04:00+00:00"),
+            None,
+            [_shown("2025-07-04T20:05-04:00")],
+            "2025-07-04T20:05-04:00",
+        ),
         # a shown revision does not replace the published meta date
         (PageMeta(date="2020-05-13T20:03:25+00:00"), None, [_shown("2025-01-02", True)], None),
         # ... but beats htmldate's guess when the metadata has no published date

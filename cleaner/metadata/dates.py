@@ -144,6 +144,18 @@ def published_and_modified(line: str) -> tuple[str | None, str | None]:
     return to_iso(line[: marker.start()]), to_iso(line[marker.end() :])
 
 
+def same_instant(first: str, second: str) -> bool:
+    """Two ISO datetimes with zones naming one moment ('2025-07-05T00:04:00+00:00' and
+    '2025-07-04T20:04:00-04:00'); False where either lacks a time or a zone."""
+    try:
+        moments = dt.datetime.fromisoformat(first), dt.datetime.fromisoformat(second)
+    except ValueError:
+        return False
+    if any(moment.tzinfo is None for moment in moments):
+        return False
+    return moments[0] == moments[1]
+
+
 @lru_cache(maxsize=4096)
 def to_iso(value: str) -> str | None:
     """The first date found in `value` as ISO 8601 ('2024-03-12', '2017-02', with time).
