@@ -187,3 +187,13 @@ def test_the_parse_drops_noncharacters_and_keeps_their_byte_neighbours() -> None
     # U+FFFE and U+FFFF go (libxml2 stops at them); U+FFE9 shares their first two UTF-8 bytes
     page = "<html><body><p>a\ufffeb\uffffc \uffe9 d</p><p>zweiter</p></body></html>"
     assert [p.text for p in parse(page).iter("p")] == ["abc \uffe9 d", "zweiter"]
+
+
+def test_the_parse_repairs_text_that_was_utf8_read_as_latin1() -> None:
+    from cleaner.extract.html import parse
+
+    # served as UTF-8, but its text had been read as latin-1 once: "’" became "â\x80\x99";
+    # the parser drops the C1 controls, so the repair comes before it
+    twice = "It doesn’t — café".encode().decode("latin-1")
+    page = f"<html><body><p>{twice}</p><p>plain ascii</p></body></html>"
+    assert [p.text for p in parse(page).iter("p")] == ["It doesn’t — café", "plain ascii"]

@@ -23,7 +23,7 @@ from cleaner.extract.embeds import cut_embeds
 from cleaner.extract.headlines import drop_headlines, kicker_from
 from cleaner.extract.lineroles import RULE as LINE_ROLES
 from cleaner.extract.lineroles import split_lines
-from cleaner.extract.text import to_lines
+from cleaner.extract.text import repair_mojibake, to_lines
 from cleaner.metadata.authors import split_authors
 from cleaner.metadata.credits import (
     byline_authors,
@@ -71,8 +71,16 @@ class Extracted:
     tail: list[str] = field(default_factory=list)  # trailing lines outside the article's core
 
 
+# A UTF-8 lead letter before a C1 control: a page served as UTF-8 whose text was UTF-8 read
+# as latin-1 before ("doesnâ\x80\x99t"). The parser and trafilatura drop the controls, which
+# makes the text unrepairable later, so it is repaired before parsing.
+_DOUBLE_ENCODED = re.compile("[\u00c2-\u00f4][\u0080-\u009f]")
+
+
 def parse(html: str) -> lxml_html.HtmlElement:
     """Parse with huge_tree so a deeply nested page parses instead of vanishing."""
+    if _DOUBLE_ENCODED.search(html):
+        html = repair_mojibake(html)
     tree, too_deep = _parse(_sanitised(html))
     if too_deep:  # libxml2 drops everything below depth 2048 even with huge_tree
         tree, _ = _parse(_sanitised(_flatten(html)))

@@ -42,12 +42,18 @@ def _ftfy() -> tuple[Callable[..., str], object]:
     return ftfy.fix_text, config
 
 
-def normalize(text: str) -> str:
-    """Repair and normalise a whole text; lines kept, each cleaned of stray spacing."""
-    text = _NEWLINES.sub("\n", text)
+def repair_mojibake(text: str) -> str:
+    """UTF-8 read as cp1252/latin-1 ("Ã¼", "doesnâ\x80\x99t") put back, where a hint of it
+    is found (ftfy's repair costs time on every text it is asked about)."""
     if _MOJIBAKE_HINT.search(text):
         fix_text, config = _ftfy()
-        text = fix_text(text, config)
+        return fix_text(text, config)
+    return text
+
+
+def normalize(text: str) -> str:
+    """Repair and normalise a whole text; lines kept, each cleaned of stray spacing."""
+    text = repair_mojibake(_NEWLINES.sub("\n", text))
     text = unicodedata.normalize("NFC", _INVISIBLE.sub("", text))
     text = _CONTROL.sub("", text).replace("\ufffd", "")
     return text
