@@ -10,6 +10,7 @@ from typing import Any, Literal
 from cleaner._version import __version__
 from cleaner.errors import Reason
 from cleaner.metadata.timestamps import record_timestamp
+from cleaner.words import count_words
 
 DocKind = Literal["html", "text"]  # how the raw input is read
 SourceKind = Literal["file", "url", "warc", "text"]  # where it came from
@@ -124,7 +125,7 @@ class Document:
             "dateline": self.dateline,
             "agency": self.agency,
             "captions": list(self.captions),
-            "word_count": len(text.split()),
+            "word_count": count_words(text),
             "page_type": self.page_type,
             "paywalled": self.paywalled,
             "source": self.source.as_dict(),

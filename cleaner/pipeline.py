@@ -27,6 +27,7 @@ from cleaner.metadata.header import title_from_repeat
 from cleaner.metadata.language import detect_language
 from cleaner.pagekind.step import describe_kind
 from cleaner.readers.decode import decode, ensure_text
+from cleaner.words import count_words
 
 Step = Callable[[Document], Document]
 
@@ -184,7 +185,7 @@ class Pipeline:
         return describe_kind(doc, self.settings.kind)
 
     def gate(self, doc: Document) -> Document:
-        words = len(doc.text.split())
+        words = count_words(doc.text)
         if words == 0:
             raise Rejected("no_text", "nothing was left after cleaning")
         if words < self.settings.gate.min_words:

@@ -109,7 +109,9 @@ RECORD = Struct(
         Field(
             "captions", ListOf(TEXT), "image captions and credits cut from the text", from_text=True
         ),
-        Field("word_count", INTEGER, "whitespace-separated words of `text`"),
+        Field(
+            "word_count", INTEGER, "words of `text`: whitespace-separated, each CJK character one"
+        ),
         Field("page_type", Scalar("string", False, PAGE_TYPES), "what the page is"),
         Field("paywalled", Scalar("boolean"), "behind a paywall; null: the page does not say"),
         Field("source", SOURCE, "where the input came from; same keys for every kind"),
