@@ -7,7 +7,9 @@ Data: ../shared/textcases (input + expected), ../shared/seeds, and the txt/ dump
 ../shared/eval/{fundus-de-dev,wcxb-dev} aligned to their truth (training/align_roles.py).
 trafeval-dev has only with/without snippets (no full labelling) and is left out of training,
 so its text-mode figure is a held-out one. Each document is also added in its cleaned form
-(its truth body lines, all `body`), so that cleaning a clean text changes nothing.
+(its truth body lines, all `body`), so that cleaning a clean text changes nothing, and the
+closely labelled ones once more with other outlets' inline boxes between their paragraphs
+(training/augment.py), so that the model learns that the article goes on below a box.
 
 Training is deterministic (L-BFGS, fixed iterations, sorted inputs): the same data gives the
 same file. `--cv K` trains K models, each without one fold of outlets (textcases by case,
@@ -31,6 +33,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from cleaner.anatomy.features import featurize
 from cleaner.extract.text import to_lines
 from training.align_roles import Truth, label, mark_standfirst, unknown_lead
+from training.augment import boxed_copy, inline_boxes
 
 MODEL = Path(__file__).resolve().parent.parent / "cleaner" / "anatomy" / "roles.crfsuite"
 DUMP_SETS = ("fundus-de-dev", "wcxb-dev")
@@ -109,7 +112,12 @@ def _example(group: str, kind: str, ident: str, raw: str, truth: Truth) -> Examp
 
 def train(examples: Iterable[Example], path: Path) -> None:
     trainer = pycrfsuite.Trainer(verbose=False)
+    examples = list(examples)
+    boxes = inline_boxes(examples)
     for ex in examples:
+        boxed = boxed_copy(ex, boxes)
+        if boxed is not None:
+            trainer.append(*_trained_part(boxed, featurize(boxed.lines)))
         times = CASE_WEIGHT if ex.kind in ("textcase", "seed") else 1
         page, clean = _trained_part(ex, featurize(ex.lines)), featurize(ex.clean)
         for _ in range(times):
