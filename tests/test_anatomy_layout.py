@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from cleaner.anatomy.apply import _page_title
+from cleaner.anatomy.grammar import ends_with_credit
 from cleaner.anatomy.header import header_roles
 from cleaner.anatomy.honest import honest_roles
 from cleaner.anatomy.layout import layout_features
@@ -66,6 +67,30 @@ def test_a_credit_cut_inside_the_article_lands_in_captions() -> None:
     roles: list[Role] = ["headline", "body", "boiler", "body", "boiler"]
     out = honest_roles(lines, roles)
     assert out[2] == "caption" and out[4] == "boiler" and KEEP.issuperset(out[1:4:2])
+
+
+@pytest.mark.parametrize(
+    ("tail", "credit"),
+    [
+        ("(Foto: Max Beispiel)", True),
+        ("(Aufnahme: Anna Muster)", True),
+        ("(Jane Example for The Daily Sample)", True),
+        ("(Sample Wire/Images)", True),
+        ("(Tom Sample / Sample Press)", True),
+        ("Jane Example for The Daily Sample", True),
+        ("(dpa)", False),  # an agency tail closes a report, not a caption
+        ("(dpa/lni)", False),
+        ("(CDU/CSU)", False),
+        ("(Reuters)", False),
+        ("(Men’s / Women’s)", False),  # a shop list's sizes
+        ("2. Pop-Open Doors for Superior Drying", False),  # a numbered heading
+    ],
+)
+def test_a_text_line_ending_with_a_credit_is_a_caption(tail: str, credit: bool) -> None:
+    caption = f"Der Hafen am frühen Morgen. {tail}"
+    lines = ["Titel", PROSE, caption, PROSE]
+    out = honest_roles(lines, ["headline", "body", "body", "body"])
+    assert (out[2] == "caption") is credit and ends_with_credit(caption) is credit
 
 
 def test_a_headline_ending_in_a_full_stop_is_a_sentence_of_the_text() -> None:

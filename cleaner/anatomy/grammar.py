@@ -84,6 +84,34 @@ def is_credit(line: str) -> bool:
     return credit_words(line) or _CREDIT_TAIL.search(line) is not None
 
 
+# A caption's credit at its end, in brackets or after its last sentence: "(Foto: X)",
+# "(Jane Example for The Daily Sample)", "(Sample Wire/Images)", "(Tom Sample / Sample Press)",
+# "... at dusk. Jane Example for The Daily Sample". Slashed credits name someone in two words
+# at least, so an agency, party or list tail, "(dpa)", "(dpa/lni)", "(CDU/CSU)", "(Men's /
+# Women's)", is no credit; the sentence before an unbracketed one ends in a word ("2. Tips
+# for Sleep" is a list's heading).
+_CAPITALISED = r"[A-ZÀ-ÞĀ-Ž][\w'’&.\-]*"
+_ONE_WORD_UP = rf"{_CAPITALISED}(?:\s+{_CAPITALISED}){{0,3}}"
+_TWO_WORDS_UP = rf"{_CAPITALISED}(?:\s+{_CAPITALISED}){{1,3}}"
+_SLASH = r"\s*/\s*"
+_SLASHED = (
+    rf"{_TWO_WORDS_UP}(?:{_SLASH}{_ONE_WORD_UP})+"
+    rf"|(?:{_ONE_WORD_UP}{_SLASH})+{_TWO_WORDS_UP}(?:{_SLASH}{_ONE_WORD_UP})*"
+)
+_FOR_OUTLET = rf"{NAME}\s+for\s+(?:the\s+)?{_WORD}(?:\s+{_WORD}){{0,3}}"
+_CREDIT_LABEL = r"(?i:foto|photo|bild\w*|aufnahme|image|credit|quelle|source)\s*(?::|\sby\s)"
+CREDIT_END = re.compile(
+    rf"\((?:{_FOR_OUTLET}|{_CREDIT_LABEL}[^()]{{2,80}}|{_SLASHED})\)$"
+    rf"|(?<=[a-zß-ÿ][.!?])\s+{_FOR_OUTLET}$"
+)
+
+
+def ends_with_credit(line: str) -> bool:
+    """Whether the line ends with a photo credit (CREDIT_END): a caption, not a sentence."""
+    last = line[-1:]  # ")" or a letter: most lines end otherwise and skip the scan
+    return (last == ")" or last.isalpha()) and CREDIT_END.search(line) is not None
+
+
 TIME = re.compile(r"(?i:\b\d{1,2}[:.]\d{2}\s*(?:uhr|h\b|[ap]\.?\s?m\.?)|\b\d{1,2}:\d{2}\b)")
 _DIGIT = re.compile(r"\d")
 

@@ -3,8 +3,9 @@
 The model's role says where a cut line goes; this makes that true both ways:
 - a byline run that names nobody ("Supported by") or a date line without a date carries no
   field: it is furniture, and recorded as such;
-- a furniture line with a photo credit between the headline and the end of the body is a
-  caption or credit: it lands in `captions`, so nothing is lost;
+- a furniture line with a photo credit, or a text line that ends with one, between the
+  headline and the end of the body is a caption or credit: it lands in `captions`, so
+  nothing is lost;
 - a headline does not end with a full stop (1 of 387 dev-set titles does): a "headline" that
   does is the text's first sentence, and stays in the text.
 """
@@ -14,7 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from cleaner.anatomy.grammar import is_credit
+from cleaner.anatomy.grammar import ends_with_credit, is_credit
 from cleaner.anatomy.roles import KEEP, Role
 from cleaner.metadata.authors import split_authors
 from cleaner.metadata.dates import published_and_modified
@@ -58,6 +59,13 @@ def _credits_to_captions(lines: Sequence[str], roles: list[Role]) -> None:
     start = roles.index("headline") if "headline" in roles else (kept[0] if kept else 0)
     end = kept[-1] if kept else -1
     for i in range(start, end):
-        line = lines[i]
-        if roles[i] == "boiler" and is_credit(line) and len(line.split()) <= MAX_CREDIT_WORDS:
+        if len(lines[i].split()) <= MAX_CREDIT_WORDS and _carries_credit(lines[i], roles[i]):
             roles[i] = "caption"
+
+
+def _carries_credit(line: str, role: Role) -> bool:
+    """A cut line that holds a credit anywhere, or a kept one that ends with it: a body
+    sentence may name a photo agency, a caption closes with its credit."""
+    if role == "boiler":
+        return is_credit(line)
+    return role in KEEP and ends_with_credit(line)
