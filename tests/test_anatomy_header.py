@@ -168,6 +168,20 @@ def test_a_name_over_the_date_line_is_a_byline(name: str, first_line: str, role:
     assert header_roles(lines, roles)[2] == role
 
 
+@pytest.mark.parametrize(
+    ("name", "first_line", "role"),
+    [
+        ("Greta Example", BODY_EN[0], "byline"),
+        ("Greta Example", "Greta Example has spent ten years restoring the old mill.", "boiler"),
+    ],
+)
+def test_a_name_under_the_date_line_is_a_byline(name: str, first_line: str, role: Role) -> None:
+    """The same layout the other way round: the date line, then the name alone."""
+    lines = [*HEAD, DATE, name, first_line]
+    roles: list[Role] = ["boiler", "headline", "date", "boiler", "body"]
+    assert header_roles(lines, roles)[3] == role
+
+
 def test_the_deck_under_the_models_headline_is_kept() -> None:
     lines = [HEAD[1], DECK + ".", "Greta Example", DATE, BODY_EN[0]]
     roles: list[Role] = ["headline", "boiler", "byline", "date", "body"]

@@ -37,7 +37,8 @@ DATE_LINE_WORDS = 12  # "Stand: 21.10.2024 | Lesedauer: 3 Minuten", not a senten
 MAX_SHORT_SKIPPED = 3  # furniture between the headline and the byline: reading time, "Merken"
 LONE_GAP = 3  # cut lines between a short first kept line and the next: a masthead
 HEAD_WINDOW = 20  # byline and date lines sit this close above the body
-NAME_OVER_DATE = 2  # a name alone this close above the head's date line is its byline...
+NAME_OVER_DATE = 2  # a name alone this close above the head's date line is its byline,
+NAME_UNDER_DATE = 1  # or this close below it ("Published 4 June 2024" over "Jane Example")...
 NAME_UNDER_HEADLINE = 3  # ... and this close under the headline (headline, deck, name, date)
 _HEAD_LINES: frozenset[Role] = frozenset({"byline", "date", "caption"})
 
@@ -230,8 +231,8 @@ def _name_date_lines(lines: Sequence[str], roles: list[Role], head: int, body: i
 
 def _name_bylines(lines: Sequence[str], roles: list[Role], head: int, body: int) -> None:
     """Between the headline and the body, a cut line that is a byline ('By X'), or a name
-    alone just above the date line ('Jane Sample' over 'Tuesday 02 January 2024'), names
-    the authors: the line lands in `authors`, not among the cut furniture."""
+    alone just above or below the date line ('Jane Sample' over 'Tuesday 02 January 2024'),
+    names the authors: the line lands in `authors`, not among the cut furniture."""
     dated = [i for i in range(head + 1, body) if roles[i] == "date" or _date_line(lines[i])]
     signed = [i for i in dated if leading_byline(lines[i])]  # "X · Outlet · Posted: ..."
     unsigned = [i for i in dated if i not in signed]
@@ -240,7 +241,7 @@ def _name_bylines(lines: Sequence[str], roles: list[Role], head: int, body: int)
             roles[i] = "boiler"  # the date line below names the authors itself
         if roles[i] != "boiler":
             continue
-        placed = _over(i, unsigned)
+        placed = _over(i, unsigned) or _under(i, unsigned)
         named = placed and i - head <= NAME_UNDER_HEADLINE and _author_alone(lines, i, body)
         if named or _byline_shaped(lines[i]):
             roles[i] = "byline"
@@ -249,6 +250,11 @@ def _name_bylines(lines: Sequence[str], roles: list[Role], head: int, body: int)
 def _over(i: int, dates: Sequence[int]) -> bool:
     """Line `i` sits just above one of the date lines."""
     return any(0 < d - i <= NAME_OVER_DATE for d in dates)
+
+
+def _under(i: int, dates: Sequence[int]) -> bool:
+    """Line `i` sits just below one of the date lines."""
+    return any(0 < i - d <= NAME_UNDER_DATE for d in dates)
 
 
 def _author_alone(lines: Sequence[str], i: int, body: int) -> bool:
