@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from cleaner.anatomy.bio import BIO_NAME, bio_roles
 from cleaner.anatomy.contents import CONTENTS_NAME, contents_roles, list_roles, teaser_roles
 from cleaner.anatomy.edges import dateline_alone
 from cleaner.anatomy.grammar import leading_byline
@@ -58,6 +59,7 @@ def _one_pass(doc: Document, settings: ClassifierSettings) -> Document:
     roles = _revised(roles, list_roles(doc.lines, roles), deciders, CONTENTS_NAME)
     resumed = resumed_roles(doc.lines, roles, doc.language)
     roles = _revised(roles, resumed, deciders, RESUME_NAME)
+    roles = _revised(roles, bio_roles(doc.lines, roles), deciders, BIO_NAME)
     dateline_at = _dateline_line(doc, roles)
     kept = []
     for i, (line, role) in enumerate(zip(doc.lines, roles, strict=True)):

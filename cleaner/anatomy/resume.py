@@ -25,6 +25,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from cleaner.anatomy.bio import byline_words, opens_with_byline_name
 from cleaner.anatomy.layout import MIN_PROSE_WORDS, prose_words
 from cleaner.anatomy.roles import KEEP, Role
 from cleaner.filters.stopwords import pick_language
@@ -44,7 +45,7 @@ def resumed_roles(lines: Sequence[str], roles: Sequence[Role], hint: str | None)
     language = pick_language(lines, hint)
     sizes = [prose_words(line, language) for line in lines]
     out, last_kept = list(roles), -1
-    bylined = {w for i, line in enumerate(lines) if roles[i] == "byline" for w in line.split()}
+    bylined = byline_words(lines, roles)
     final_kept = max((i for i, role in enumerate(roles) if role in KEEP), default=-1)
     i = 0
     while i < len(lines):
@@ -67,13 +68,7 @@ def _paragraph_below(
     if last_kept < 0 or last_kept != i - 1:
         return False
     long = min(sizes[last_kept], sizes[i]) >= PARAGRAPH_BELOW_WORDS
-    return long and not _opens_with_byline_name(lines[i], bylined)
-
-
-def _opens_with_byline_name(line: str, bylined: set[str]) -> bool:
-    """Whether the line's first two words are words of a byline (a name: an author's bio)."""
-    first = line.split()[:2]
-    return len(first) == 2 and all(word in bylined for word in first)
+    return long and not opens_with_byline_name(lines[i], bylined)
 
 
 def _cut_prose_run(roles: Sequence[Role], sizes: Sequence[int], start: int) -> int:
