@@ -41,6 +41,7 @@ from benchmarks.evalset import load_truth, score_predictions
 from benchmarks.quality_html import Meta, Run, meta_accuracy
 from cleaner.document import Document, Source
 from cleaner.extract.html import warm_dates
+from cleaner.extract.second_opinion import warm_justext
 from cleaner.pipeline import Pipeline
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
@@ -220,6 +221,7 @@ def main() -> None:
     pipeline.run_text(warm, Source(kind="text"), "text")  # nor text mode's (role model, tables)
     trafilatura.extract(first.read_bytes())
     warm_dates()  # dateparser's locales, which both tools' date search loads once: 1.7 s
+    warm_justext()  # trafilatura's all-language stop list, both tools' jusText: ~200 ms
     records = {}
     if "html" not in args.skip:
         records = {set_dir.name: report_html(set_dir, pipeline) for set_dir in args.sets}

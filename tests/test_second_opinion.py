@@ -37,3 +37,15 @@ def test_a_long_clean_text_gets_no_second_opinion(monkeypatch: pytest.MonkeyPatc
 
 def test_a_short_text_gets_one(monkeypatch: pytest.MonkeyPatch) -> None:
     assert _asked(monkeypatch, _page(1)) == [1]
+
+
+def test_warm_justext_builds_the_stop_list_before_a_page() -> None:
+    import justext.core
+    import trafilatura.external
+
+    second_opinion.warm_justext()
+    words = trafilatura.external.JT_STOPLIST
+    assert words and "und" in words and "the" in words  # every language's list, merged
+    hits = justext.core.define_stoplist.cache_info().hits
+    justext.core.define_stoplist(words)  # what jusText asks on a page: cached, not rebuilt
+    assert justext.core.define_stoplist.cache_info().hits == hits + 1

@@ -19,13 +19,13 @@ MIN_REPEAT_KEY = 40  # letters and digits: a sentence, not a label
 
 def drop_repeats(lines: list[str]) -> tuple[list[str], list[str]]:
     """(kept lines, cut copies) in order; the first copy of each paragraph stays."""
-    long_keys = [k for k in map(key, lines) if len(k) >= MIN_REPEAT_KEY]
-    copies = _passage_copies(long_keys)
+    keys = list(map(key, lines))  # once a line: key() is the costly part
+    copies = _passage_copies([k for k in keys if len(k) >= MIN_REPEAT_KEY])
     kept: list[str] = []
     cut: list[str] = []
     n = 0  # index among the long lines
-    for line in lines:
-        if len(key(line)) < MIN_REPEAT_KEY:
+    for line, line_key in zip(lines, keys, strict=True):
+        if len(line_key) < MIN_REPEAT_KEY:
             kept.append(line)
             continue
         (cut if n in copies else kept).append(line)

@@ -67,6 +67,20 @@ elif getattr(trafilatura.core, "compare_extraction", None) is _ORIGINAL:
     trafilatura.core.compare_extraction = _gated  # type: ignore[attr-defined,assignment]
 
 
+def warm_justext() -> None:
+    """Build now what trafilatura's jusText fallback builds on first use: the stop list of all
+    its languages (~154,000 words as a tuple, then lower-cased into a frozenset by jusText:
+    ~200 ms on the clock of the first page that needs it). For the worker pool's fork server
+    and the benchmarks: paid once, outside a page; the lists are the same, so is the output."""
+    import justext.core
+
+    build = getattr(trafilatura.external, "jt_stoplist_init", None)
+    if build is None:  # trafilatura no longer builds the list this way: nothing to warm
+        return
+    words = getattr(trafilatura.external, "JT_STOPLIST", None) or build()
+    justext.core.define_stoplist(words)  # lru_cache'd on the tuple: the frozenset stays
+
+
 @contextmanager
 def asking_only_when_needed() -> Iterator[None]:
     """Within this block, trafilatura asks for its second opinion only where `needed` (and
