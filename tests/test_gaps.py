@@ -171,3 +171,17 @@ def test_credits_short_lines_and_boxes_after_the_last_kept_block_stay_out(after:
 
 def test_nothing_after_the_core_goes_back() -> None:
     assert fill_gaps(closing(""), KEPT)[1] == []  # the footer's paragraph lies outside it
+
+
+def test_a_build_read_from_known_parts_is_the_same() -> None:
+    from cleaner.extract.keptbody import build
+
+    page = lxml_html.fromstring(
+        '<div class="story body"><div class="rich"><p class="para">Eins</p>'
+        '<p class="para lead">Zwei</p></div></div>'
+    )
+    first, second = page.findall(".//p")
+    known: dict[lxml_html.HtmlElement, tuple[str, str]] = {}
+    assert [build(first, known), build(second, known)] == [build(first), build(second)]
+    assert build(second, known)[0] == ("p", "lead para")  # its own part, not the first's
+    assert len(known) == 5  # both paragraphs and the three ancestors they share (body), once

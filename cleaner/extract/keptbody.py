@@ -38,26 +38,40 @@ class KeptBody:
 def kept_body(blocks: Iterable[tuple[lxml_html.HtmlElement, str]]) -> KeptBody:
     """The evidence of the kept blocks, given as (element, key) in document order."""
     kept = [(node, block_key) for node, block_key in blocks if len(block_key) >= MIN_WEIGHED_KEY]
-    builds = [build(node) for node, _ in kept]
+    parts: dict[lxml_html.HtmlElement, tuple[str, str]] = {}  # kept blocks share ancestors
+    builds = [build(node, parts) for node, _ in kept]
     main = _main_builds(kept, builds)
     weight: Counter[lxml_html.HtmlElement] = Counter()
     for node, block_key in kept:
-        weight.update(dict.fromkeys(node.iterancestors(), len(block_key)))
+        held = len(block_key)
+        for element in node.iterancestors():  # a plain loop: Counter.update runs one too
+            weight[element] += held
     total = sum(len(block_key) for _, block_key in kept)
     regions = {element for element, held in weight.items() if held >= REGION_SHARE * total}
     built = [block_key for (_, block_key), b in zip(kept, builds, strict=True) if b in main]
     return KeptBody(kept, main, regions, _core(weight, total), built)
 
 
-def build(node: lxml_html.HtmlElement) -> Build:
+def build(
+    node: lxml_html.HtmlElement, known: dict[lxml_html.HtmlElement, tuple[str, str]] | None = None
+) -> Build:
     """Tag and class names of the block and its ancestors (class words sorted); () for a
-    build that names no class: bare <p> in bare <div>s is every page's build."""
+    build that names no class: bare <p> in bare <div>s is every page's build. `known` keeps
+    each element's part for the next call (blocks of one tree share their ancestors)."""
+    known = {} if known is None else known
     parts: list[tuple[str, str]] = []
     element: lxml_html.HtmlElement | None = node
     while element is not None and len(parts) < BUILD_LEVELS:
-        parts.append((str(element.tag), " ".join(sorted((element.get("class") or "").split()))))
+        part = known.get(element)
+        if part is None:
+            part = known[element] = _part(element)
+        parts.append(part)
         element = element.getparent()
     return tuple(parts) if any(names for _, names in parts) else ()
+
+
+def _part(element: lxml_html.HtmlElement) -> tuple[str, str]:
+    return str(element.tag), " ".join(sorted((element.get("class") or "").split()))
 
 
 def _main_builds(kept: list[tuple[lxml_html.HtmlElement, str]], builds: list[Build]) -> set[Build]:
