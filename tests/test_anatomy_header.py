@@ -213,3 +213,25 @@ def test_the_deck_over_the_byline_may_be_shorter_than_its_headline() -> None:
     roles: list[Role] = [*["boiler"] * (len(MENU) + 2), "byline", "date", "body"]
     out = header_roles(lines, roles)
     assert out[len(MENU) : len(MENU) + 2] == ["headline", "standfirst"]
+
+
+def test_a_credit_line_is_no_headline_and_its_caption_lands_in_captions() -> None:
+    caption = "Commuters wait for a late tram at the central station on Monday."
+    credit = "(Jane Sample / The Citizen)"
+    doc = _cleaned(
+        [
+            *MENU,
+            "Council extends late-night tram services on three lines",
+            caption,
+            credit,
+            "By Tom Sample",
+            "June 14, 2024",
+            *BODY_EN,
+        ]
+    )
+    assert (doc.title, doc.authors, doc.lines) == (
+        "Council extends late-night tram services on three lines",
+        ["Tom Sample"],
+        BODY_EN,
+    )
+    assert doc.captions == [caption, credit]

@@ -54,6 +54,8 @@ def _one_pass(doc: Document, settings: ClassifierSettings) -> Document:
     roles = _revised(roles, honest_roles(doc.lines, roles), deciders, HONEST_NAME)
     if not titled:  # else the page title gives the headline
         roles = _revised(roles, header_roles(doc.lines, roles), deciders, HEADER_NAME)
+        # the credits between a headline the layout found and the body land in `captions`
+        roles = _revised(roles, honest_roles(doc.lines, roles), deciders, HONEST_NAME)
     roles = _revised(roles, contents_roles(doc.lines, roles), deciders, CONTENTS_NAME)
     roles = _revised(roles, teaser_roles(doc.lines, roles), deciders, CONTENTS_NAME)
     roles = _revised(roles, list_roles(doc.lines, roles), deciders, CONTENTS_NAME)

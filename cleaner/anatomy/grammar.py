@@ -112,6 +112,11 @@ def ends_with_credit(line: str) -> bool:
     return (last == ")" or last.isalpha()) and CREDIT_END.search(line) is not None
 
 
+def credit_alone(line: str) -> bool:
+    """A bracketed credit and nothing else: "(Carlos Example / Sample Times)"."""
+    return line.lstrip().startswith("(") and ends_with_credit(line)
+
+
 TIME = re.compile(r"(?i:\b\d{1,2}[:.]\d{2}\s*(?:uhr|h\b|[ap]\.?\s?m\.?)|\b\d{1,2}:\d{2}\b)")
 _DIGIT = re.compile(r"\d")
 

@@ -20,6 +20,8 @@ from cleaner.anatomy.grammar import (
     BYLINE_WITH_ROLE,
     NAME_LIST,
     SENTENCE_END,
+    credit_alone,
+    ends_with_credit,
     headline_shaped,
     is_credit,
     leading_byline,
@@ -153,12 +155,14 @@ def _headline_above(
 
 def _head_furniture(line: str) -> bool:
     """A line of the head that carries a field, not the headline: date, byline, credit."""
-    return _date_line(line) or _byline_shaped(line) or is_credit(line)
+    return _date_line(line) or _byline_shaped(line) or is_credit(line) or ends_with_credit(line)
 
 
 def _headline_candidate(line: str) -> bool:
     shaped = headline_shaped(line, HEADLINE_WORDS)
-    return shaped and not _date_line(line) and not _byline_shaped(line) and not _furniture(line)
+    # a credit alone in brackets ("(Carlos Example / Sample Times)") is headline-shaped too
+    fielded = _date_line(line) or _byline_shaped(line) or ends_with_credit(line)
+    return shaped and not fielded and not _furniture(line)
 
 
 def _byline_shaped(line: str) -> bool:
@@ -185,11 +189,13 @@ def _over_its_deck(lines: Sequence[str], roles: Sequence[Role], i: int) -> int:
 
 def _name_deck(lines: Sequence[str], roles: list[Role], head: int) -> None:
     """The prose line under the headline is its deck, even where the model took it for a
-    caption, unless it carries a credit."""
+    caption, unless it carries a credit or the next line is one (a caption over its credit)."""
     below = head + 1
     if below >= len(lines) or roles[below] not in ("boiler", "caption"):
         return
-    if _deck_shaped(lines[below]) and not is_credit(lines[below]):
+    over_credit = below + 1 < len(lines) and credit_alone(lines[below + 1])
+    credited = is_credit(lines[below]) or over_credit
+    if _deck_shaped(lines[below]) and not credited:
         roles[below] = "standfirst"
 
 
