@@ -75,11 +75,18 @@ class Extracted:
 # as latin-1 before ("doesnâ\x80\x99t"). The parser and trafilatura drop the controls, which
 # makes the text unrepairable later, so it is repaired before parsing.
 _DOUBLE_ENCODED = re.compile("[\u00c2-\u00f4][\u0080-\u009f]")
+# The C1 controls one by one: 32 substring searches cost a third of the regex's scan of a
+# page (0.2 against 0.7 ms on 220 kB), and nearly no page holds any of them.
+_C1_CONTROLS = tuple(chr(code) for code in range(0x80, 0xA0))
+
+
+def _double_encoded(html: str) -> bool:
+    return any(control in html for control in _C1_CONTROLS) and bool(_DOUBLE_ENCODED.search(html))
 
 
 def parse(html: str) -> lxml_html.HtmlElement:
     """Parse with huge_tree so a deeply nested page parses instead of vanishing."""
-    if _DOUBLE_ENCODED.search(html):
+    if _double_encoded(html):
         html = repair_mojibake(html)
     tree, too_deep = _parse(_sanitised(html))
     if too_deep:  # libxml2 drops everything below depth 2048 even with huge_tree
