@@ -80,6 +80,31 @@ def test_rescore(kept_lines: list[str], expected: list[str], dropped: list[str])
     assert out.recovered == [line for line in expected if line not in kept_lines]
 
 
+LEAD = "Ein neuer Radweg verbindet ab Montag die Altstadt mit dem Bahnhof im Norden der Stadt."
+MENU_PAGE = f"""<html><body>
+<nav><ul><li><a href="/n">Newsletter</a></li></ul></nav>
+<article><h1>Radwege kommen</h1><p class="lead">{LEAD}</p><p>{P1}</p><p>{P2}</p>
+<p>Der Newsletter informiert Sie montags über alles aus der Stadt.</p></article>
+</body></html>"""
+
+
+def test_a_short_block_inside_a_later_line_does_not_anchor_a_recovered_lead() -> None:
+    # 'Newsletter' of the menu is found in the closing line; the lead still goes first
+    closing = "Der Newsletter informiert Sie montags über alles aus der Stadt."
+    lines = ["Radwege kommen", P1, P2, closing]
+    page = lxml_html.document_fromstring(MENU_PAGE)
+    out = rescore(lines, scored_blocks(page, "\n".join(lines), MODEL), MODEL)
+    assert out.lines == ["Radwege kommen", LEAD, P1, P2, closing]
+
+
+def test_a_block_the_text_holds_but_for_a_note_is_not_put_back_twice() -> None:
+    note = f"<p>{P1[:-1]} <span>(Link)</span>.</p>"
+    page = lxml_html.document_fromstring(PAGE.replace(f"<p>{P1}</p>", note))
+    lines = ["Radwege kommen", P1, P2, P3]  # the headline kept: the note's block is near it
+    out = rescore(lines, scored_blocks(page, "\n".join(lines), MODEL), MODEL)
+    assert out.lines == lines and out.recovered == []
+
+
 def test_probability_uses_the_weights_for_kept_or_left_out_blocks() -> None:
     assert probability({"bias": 1.0}, MODEL) == pytest.approx(1 / (1 + 2.718281828**2))
     assert probability({"bias": 1.0, "kept": 1.0}, MODEL) == pytest.approx(1 / (1 + 2.718281828))

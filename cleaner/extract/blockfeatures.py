@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 
 from lxml import html as lxml_html
 
+from cleaner.extract.cardfeatures import CardFeatures
 from cleaner.extract.headlines import key
 from cleaner.filters.stopwords import stoplists, words
 
@@ -68,15 +69,21 @@ def page_blocks(tree: lxml_html.HtmlElement) -> list[Block]:
     return blocks
 
 
-def _collect(node: lxml_html.HtmlElement, out: list[Block]) -> None:
-    """Post-order: a block element with no block below it is a block (one pass, no rescans)."""
-    for child in node.iterchildren():
-        if not isinstance(child.tag, str) or child.tag in SKIP_TAGS:
-            continue
-        start = len(out)
-        _collect(child, out)
-        if child.tag in BLOCK_TAGS and len(out) == start:
-            _add(child, out)
+def _collect(root: lxml_html.HtmlElement, out: list[Block]) -> None:
+    """Post-order: a block element with no block below it is a block (one pass, no rescans).
+    An explicit stack, not recursion: a page nested a thousand levels deep is fine."""
+    stack: list[tuple[lxml_html.HtmlElement, int]] = [(root, -1)]
+    while stack:
+        node, start = stack.pop()
+        if start < 0:  # first visit: come back after the children, which go first in order
+            stack.append((node, len(out)))
+            stack.extend((child, -1) for child in reversed(_children(node)))
+        elif node is not root and node.tag in BLOCK_TAGS and len(out) == start:
+            _add(node, out)
+
+
+def _children(node: lxml_html.HtmlElement) -> list[lxml_html.HtmlElement]:
+    return [c for c in node.iterchildren() if isinstance(c.tag, str) and c.tag not in SKIP_TAGS]
 
 
 def _add(node: lxml_html.HtmlElement, out: list[Block]) -> None:
@@ -94,9 +101,11 @@ def add_features(blocks: list[Block], kept_key: str) -> None:
     names: dict[lxml_html.HtmlElement, set[str]] = {}  # class words per element, computed once
     n = max(len(blocks), 1)
     span = _kept_span(kept)
+    cards = CardFeatures(blocks[0].node.getroottree().getroot()) if blocks else None
     for i, block in enumerate(blocks):
         feats = _text_features(block, language)
         feats.update(_tree_features(block.node, names))
+        feats.update(cards.of(block) if cards else {})
         feats["position"] = i / n
         feats["repeated"] = float(counts[block.key] > 1)
         feats["kept"] = float(kept[i])

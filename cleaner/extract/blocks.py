@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
@@ -23,6 +24,7 @@ from cleaner.extract.blockfeatures import Block, add_features, page_blocks
 from cleaner.extract.headlines import key
 
 MODEL_FILE = "blocks_model.json"
+_WORD = re.compile(r"\w+")
 
 
 @dataclass(frozen=True)
@@ -122,13 +124,29 @@ def _recoveries(lines: list[str], blocks: list[Block], model: BlockModel) -> dic
     line_keys = [key(line) for line in lines]
     inserts: dict[int, list[Block]] = {}
     anchor, seen = -1, set(line_keys)
+    present = _trigrams("\n".join(lines))
     for block in blocks:
         if block.features.get("kept"):
             anchor = _line_of(block.key, line_keys, anchor)
         elif _recoverable(block, model) and block.key not in seen:
             seen.add(block.key)
-            inserts.setdefault(anchor, []).append(block)
+            if not _mostly_in(_trigrams(block.text), present):
+                inserts.setdefault(anchor, []).append(block)
     return inserts
+
+
+ALREADY_THERE = 0.8  # share of a block's word trigrams in the text that makes it a copy
+
+
+def _trigrams(text: str) -> set[tuple[str, ...]]:
+    tokens = _WORD.findall(text.lower())
+    return {tuple(tokens[i : i + 3]) for i in range(len(tokens) - 2)}
+
+
+def _mostly_in(mine: set[tuple[str, ...]], present: set[tuple[str, ...]]) -> bool:
+    """A block the text already holds but for a few words (a screen-reader note inside a
+    link, 'opens in a new tab') is no missing paragraph: put back, it would be there twice."""
+    return bool(mine) and len(mine & present) >= ALREADY_THERE * len(mine)
 
 
 def _recoverable(block: Block, model: BlockModel) -> bool:
@@ -138,8 +156,10 @@ def _recoverable(block: Block, model: BlockModel) -> bool:
 
 
 def _line_of(block_key: str, line_keys: list[str], after: int) -> int:
-    """The line that holds the block (searching forward from the last anchor)."""
+    """The line that is mostly the block (searching forward from the last anchor). A short
+    block found inside a longer line ('Newsletter' in a menu and in the closing line) is not
+    that line: anchored there, a lead before the body would be put back at its end."""
     for i in range(max(after, 0), len(line_keys)):
-        if block_key in line_keys[i]:
+        if block_key in line_keys[i] and 2 * len(block_key) >= len(line_keys[i]):
             return i
     return after
