@@ -3,7 +3,7 @@
     python -m benchmarks.quality_html ../shared/eval/fundus-de-dev ../shared/eval/trafeval-dev
     python -m benchmarks.quality_html SET --worst 15     # also list the worst pages by F1
     python -m benchmarks.quality_html SET --generic-only # ablation: no site packs
-    python -m benchmarks.quality_html SET --no-blocks    # ablation: no learned block scorer
+    python -m benchmarks.quality_html SET --blocks       # with the learned block scorer
     python -m benchmarks.quality_html SET --line-roles   # with the line-role tail cut (default off)
 
 For every page of each set (format of ../shared/eval: html/ + truth.jsonl) both tools run on
@@ -185,14 +185,14 @@ def main() -> None:
         "--generic-only", action="store_true", help="ablation: no site packs, only the generic one"
     )
     parser.add_argument(
-        "--no-blocks", action="store_true", help="ablation: without the learned block scorer"
+        "--blocks", action="store_true", help="with the learned block scorer (--recover-blocks)"
     )
     parser.add_argument(
         "--line-roles", action="store_true", help="with the line-role model (off by default)"
     )
     args = parser.parse_args()
     settings = Settings(
-        extract=ExtractSettings(block_scorer=not args.no_blocks, line_roles=args.line_roles),
+        extract=ExtractSettings(block_scorer=args.blocks, line_roles=args.line_roles),
         filters=FilterSettings(auto_select=not args.generic_only),
     )
     for set_dir in args.sets:

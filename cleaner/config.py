@@ -35,7 +35,10 @@ class ExtractSettings:
     favor_recall: bool = False
     include_tables: bool = True
     include_comments: bool = False  # reader comments are not the article
-    block_scorer: bool = True  # the learned second opinion on trafilatura's blocks (extract.blocks)
+    # the learned second opinion on trafilatura's blocks (extract.blocks, --recover-blocks):
+    # held out +0.003-0.007 body F1, but its features cost ~30 ms a page (1.3x -> 2.2x bare
+    # trafilatura), so it is asked for, not paid on every page
+    block_scorer: bool = False
     # The line-role model of HTML pages (extract.lineroles): off by default, because its
     # held-out gain (+0.001 to +0.003 body F1) costs 8-10 ms a page, a third of trafilatura.
     line_roles: bool = False

@@ -74,3 +74,24 @@ def test_bad_rule_pack_is_one_error_before_any_worker_starts(tmp_path: Path) -> 
     assert result.exit_code == 2
     assert result.stderr.startswith("cleaner: error: ") and "mine.toml" in result.stderr
     assert "Traceback" not in result.stderr and "Pool" not in result.stderr
+
+
+@pytest.mark.parametrize(("flag", "scorer"), [([], False), (["--recover-blocks"], True)])
+def test_recover_blocks_asks_for_the_block_scorer(
+    flag: list[str], scorer: bool, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    import cleaner.extract.html as html
+
+    asked: list[bool] = []
+    real = html.assemble
+
+    def spy(*args: object) -> object:
+        asked.append(bool(args[3]))
+        return real(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(html, "assemble", spy)
+    page = next((FIXTURES / "html").glob("*.html"))
+    out = tmp_path / "o.jsonl"
+    result = runner.invoke(app, ["clean", str(page), "-o", str(out), "-j", "1", *flag])
+    assert result.exit_code == 0, result.output
+    assert asked and set(asked) == {scorer}

@@ -18,6 +18,7 @@ from cleaner.cli.options import (
     Jobs,
     MinWords,
     Output,
+    RecoverBlocks,
     Rejects,
     ResumeAnyway,
     Rules,
@@ -69,6 +70,7 @@ def clean(
     rules_dir: RulesDir = None,
     min_words: MinWords = DEFAULT_MIN_WORDS,
     articles_only: ArticlesOnly = False,
+    recover_blocks: RecoverBlocks = False,
     jobs: Jobs = DEFAULT_JOBS,
     resume: Resume = False,
     resume_anyway: ResumeAnyway = False,
@@ -82,7 +84,7 @@ def clean(
     from cleaner.run.sink import Outputs
     from cleaner.writers.guard import guarded_run
 
-    settings = build_settings(rules, rules_dir, min_words, timeout, articles_only)
+    settings = build_settings(rules, rules_dir, min_words, timeout, articles_only, recover_blocks)
     settings = replace(settings, limits=replace(settings.limits, follow_links=follow_links))
     for path in paths:
         if str(path) != STDIN and not path.exists():

@@ -18,6 +18,7 @@ from cleaner.cli.options import (
     Jobs,
     MinWords,
     Output,
+    RecoverBlocks,
     Rejects,
     ResumeAnyway,
     Rules,
@@ -67,6 +68,7 @@ def fetch(
     rules_dir: RulesDir = None,
     min_words: MinWords = DEFAULT_MIN_WORDS,
     articles_only: ArticlesOnly = False,
+    recover_blocks: RecoverBlocks = False,
 ) -> None:
     """Fetch article URLs (or a sitemap or feed) and clean them into JSONL."""
     from cleaner.pipeline import default_pipeline
@@ -86,7 +88,7 @@ def fetch(
         total_timeout_s=request_timeout,
         max_retries=retries,
         jobs=jobs,
-        clean=build_settings(rules, rules_dir, min_words, timeout, articles_only),
+        clean=build_settings(rules, rules_dir, min_words, timeout, articles_only, recover_blocks),
     )
     resume = resume or resume_anyway
     default_pipeline(settings.clean)  # a bad rule pack fails here, before -o is touched
