@@ -146,6 +146,17 @@ def test_strip_site(title: str, host: str, sitename: str, expected: str | None) 
             "Lego feiert Star-Wars-Tag: Alle Angebote",
             None,
         ),
+        (  # no visible headline (the <h1> names the blog): the JSON-LD headline, the
+            # article's own, over a social og:title
+            TitleSources(
+                og="Catering Tips for a Great Event | Example Catering",
+                jsonld="Catering 101: Tips to Make Your Next Event a Success",
+                h1="The Blog",
+                html_title="Catering Tips for a Great Event | Example Catering",
+            ),
+            "Catering 101: Tips to Make Your Next Event a Success",
+            None,
+        ),
         (TitleSources(), None, None),
     ],
 )
