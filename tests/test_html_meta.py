@@ -388,3 +388,10 @@ def test_a_byline_that_is_the_credited_outlet_and_a_month_is_the_outlet() -> Non
     )
     byline = '<p class="byline">ServiceExample November 26th, 2024 10 Min Read</p>'
     assert _completed(byline, ld) == ["ServiceExample"]
+
+
+def test_a_credit_the_author_search_recases_keeps_the_page_form() -> None:
+    # trafilatura's search gives "Srf; Abcd; Efgh": the same letters, re-cased and re-split
+    credit = '<span itemprop="author">srf/abcd;efgh</span>'
+    body = f'<p>Text</p><p class="ref">SRF News, 15.4.2024; {credit}</p>'
+    assert _completed(body) == ["srf/abcd", "efgh"]

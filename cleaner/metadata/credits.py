@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from lxml import html as lxml_html
 from lxml.etree import XPath
 
+from cleaner.extract.headlines import key
 from cleaner.extract.jsonld import LdArticle
 from cleaner.metadata.authors import introduces_a_byline, looks_like_outlet, split_authors
 
@@ -119,6 +120,14 @@ def byline_credits(texts: list[str]) -> list[str]:
         if 0 < len(text.split()) <= MAX_CREDIT_WORDS:
             return clean_authors([_BYLINE_END.sub("", text)], named=True)
     return []
+
+
+def credit_as_written(found: str, texts: list[str]) -> list[str]:
+    """The page's short byline credit as it writes it ("srf/hosb;kesm") when trafilatura's
+    author string `found` holds the same letters: its search re-cases and re-splits the
+    credit ("Srf; Hosb; Kesm"), the page's own form is the author field's value; else []."""
+    written = byline_credits(texts)
+    return written if written and key(" ".join(written)) == key(found) else []
 
 
 def _author_metas(tree: lxml_html.HtmlElement) -> list[str]:
