@@ -20,7 +20,7 @@ from lxml import html as lxml_html
 from cleaner.extract.jsonld import LdArticle, article_from_tree
 from cleaner.extract.titles import TitleSources, choose_title, site_keys
 from cleaner.metadata.credits import field_credits
-from cleaner.metadata.dates import same_instant, to_iso
+from cleaner.metadata.dates import could_fall_on, same_instant, to_iso
 from cleaner.metadata.visible_date import ShownDate
 from cleaner.urls import host_of
 
@@ -185,14 +185,20 @@ def found_day_matters(meta: PageMeta, shown: list[ShownDate]) -> bool:
 
 
 def _names_shown(meta_date: str | None, published: list[str]) -> bool:
-    """The meta date states a shown publication date: the same day, or the same moment in
-    another zone (a <time> element in the outlet's zone, the meta tag in UTC). Measured on
-    wcxb-dev, the truth takes the meta tag's day then (2 pages, none against; fundus-de-dev
-    has no such page)."""
+    """The meta date states a shown publication date: the same day, the same moment in
+    another zone (a <time> element in the outlet's zone, the meta tag in UTC), or a shown day
+    alone that the meta moment falls on in some zone ('2025-12-02T23:00+00:00' printed as
+    3 December). Measured on wcxb-dev, the truth takes the meta tag's day then (3 pages, none
+    against; fundus-de-dev has no such page)."""
     if meta_date is None:
         return False
     days = {iso[:10] for iso in published}
-    return meta_date[:10] in days or any(same_instant(meta_date, iso) for iso in published)
+    if meta_date[:10] in days or any(same_instant(meta_date, iso) for iso in published):
+        return True
+    return any(could_fall_on(meta_date, iso) for iso in published if len(iso) == _DAY_CHARS)
+
+
+_DAY_CHARS = len("2024-01-31")  # a shown date without a time
 
 
 def _plausible(iso: str) -> bool:
