@@ -78,6 +78,8 @@ def _shown(iso: str, revision: bool = False) -> ShownDate:
         # ... but beats htmldate's guess when the metadata has no published date
         (PageMeta(), "2023-04-07", [_shown("2024-12-31", True)], "2024-12-31"),
         (PageMeta(date="2024-03-12"), "2024-08-25", [], "2024-08-25"),  # merge_dates
+        # ... unless htmldate's day is the declared modification day: it read the update
+        (PageMeta(date="2024-03-12", date_modified="2024-08-25T10:00"), "2024-08-25", [], None),
     ],
 )
 def test_shown_or_merged(
