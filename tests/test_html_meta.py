@@ -252,6 +252,14 @@ def test_jsonld_with_raw_newlines_and_entities() -> None:
             '<p class="byline">Updated January 08, 2026 Written by Meghan Muster Content Lead</p>',
             ["Meghan Muster"],
         ),
+        (  # the date after "on" cut at its first digit: the "on" left goes with it
+            '<p class="byline">By: ExampleCo EMEA on 04-ago-2021 5:11:10</p>',
+            ["ExampleCo EMEA"],
+        ),
+        (  # a handle and the section it posted in
+            '<p class="byline">By Fredmaker in Workshop Woodworking</p>',
+            ["Fredmaker"],
+        ),
     ],
 )
 def test_byline_authors(page: str, expected: list[str]) -> None:
