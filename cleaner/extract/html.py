@@ -336,4 +336,6 @@ def _page_authors(tree: lxml_html.HtmlElement) -> tuple[list[str], list[str]]:
         return people, ([] if people else byline_credits(texts))
     people, credited = clean_authors([found]), clean_authors(found.split("; "), named=True)
     written = credit_as_written(found, texts)
-    return ((written if people else []), written) if written else (people, credited)
+    if written:  # the page's own form of what the search found, in the role it found it in
+        people, credited = (written if people else []), written
+    return people, credited

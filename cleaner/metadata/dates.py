@@ -163,7 +163,8 @@ _ZONE_HOURS = range(-12, 15)
 def could_fall_on(moment: str, day: str) -> bool:
     """An ISO datetime with a zone ('2025-12-02T23:00:55+00:00') is, in some time zone, on
     `day` ('2025-12-03'): a page may print its day in the outlet's zone, the meta tag in UTC.
-    False where the moment lacks a time or a zone, or `day` is no ISO day."""
+    Most moments fall on two days somewhere, so ask it only of a day the page shows. False
+    where the moment lacks a time or a zone, or `day` is no ISO day."""
     try:
         when, shown = dt.datetime.fromisoformat(moment), dt.date.fromisoformat(day)
     except ValueError:
