@@ -147,3 +147,19 @@ def test_prefiltered_to_iso_equals_trying_every_pattern(words: list[str]) -> Non
 )
 def test_same_instant(first: str, second: str, same: bool) -> None:
     assert dates.same_instant(first, second) is same
+
+
+@pytest.mark.parametrize(
+    ("moment", "day", "falls"),
+    [
+        ("2025-12-02T23:00:55+00:00", "2025-12-03", True),  # UTC+1 and east
+        ("2025-12-02T23:00:55+00:00", "2025-12-02", True),
+        ("2025-12-03T05:00:00+00:00", "2025-12-02", True),  # the Americas
+        ("2025-12-02T12:00:00+00:00", "2025-12-04", False),  # no zone is two days ahead
+        ("2025-12-02T23:00:55", "2025-12-03", False),  # no zone: no moment
+        ("2025-12-02", "2025-12-03", False),
+        ("2025-12-02T23:00:55+00:00", "3 December", False),
+    ],
+)
+def test_could_fall_on(moment: str, day: str, falls: bool) -> None:
+    assert dates.could_fall_on(moment, day) is falls

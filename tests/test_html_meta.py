@@ -146,6 +146,17 @@ def test_strip_site(title: str, host: str, sitename: str, expected: str | None) 
             "Lego feiert Star-Wars-Tag: Alle Angebote",
             None,
         ),
+        (  # no visible headline (the <h1> names the blog): the JSON-LD headline, the
+            # article's own, over a social og:title
+            TitleSources(
+                og="Catering Tips for a Great Event | Example Catering",
+                jsonld="Catering 101: Tips to Make Your Next Event a Success",
+                h1="The Blog",
+                html_title="Catering Tips for a Great Event | Example Catering",
+            ),
+            "Catering 101: Tips to Make Your Next Event a Success",
+            None,
+        ),
         (TitleSources(), None, None),
     ],
 )
@@ -240,6 +251,14 @@ def test_jsonld_with_raw_newlines_and_entities() -> None:
         (  # a date line before the name, a job title after it
             '<p class="byline">Updated January 08, 2026 Written by Meghan Muster Content Lead</p>',
             ["Meghan Muster"],
+        ),
+        (  # the date after "on" cut at its first digit: the "on" left goes with it
+            '<p class="byline">By: ExampleCo EMEA on 04-ago-2021 5:11:10</p>',
+            ["ExampleCo EMEA"],
+        ),
+        (  # a handle and the section it posted in
+            '<p class="byline">By Fredmaker in Workshop Woodworking</p>',
+            ["Fredmaker"],
         ),
     ],
 )
@@ -377,3 +396,10 @@ def test_a_byline_that_is_the_credited_outlet_and_a_month_is_the_outlet() -> Non
     )
     byline = '<p class="byline">ServiceExample November 26th, 2024 10 Min Read</p>'
     assert _completed(byline, ld) == ["ServiceExample"]
+
+
+def test_a_credit_the_author_search_recases_keeps_the_page_form() -> None:
+    # trafilatura's search gives "Srf; Abcd; Efgh": the same letters, re-cased and re-split
+    credit = '<span itemprop="author">srf/abcd;efgh</span>'
+    body = f'<p>Text</p><p class="ref">SRF News, 15.4.2024; {credit}</p>'
+    assert _completed(body) == ["srf/abcd", "efgh"]

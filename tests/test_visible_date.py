@@ -70,11 +70,16 @@ def _shown(iso: str, revision: bool = False) -> ShownDate:
             [_shown("2025-07-04T20:05-04:00")],
             "2025-07-04T20:05-04:00",
         ),
+        # a day shown alone that the meta moment falls on in the outlet's zone: the meta value
+        (PageMeta(date="2025-12-02T23:00:55+00:00"), None, [_shown("2025-12-03")], None),
+        (PageMeta(date="2025-12-01T12:00:00+00:00"), None, [_shown("2025-12-03")], "2025-12-03"),
         # a shown revision does not replace the published meta date
         (PageMeta(date="2020-05-13T20:03:25+00:00"), None, [_shown("2025-01-02", True)], None),
         # ... but beats htmldate's guess when the metadata has no published date
         (PageMeta(), "2023-04-07", [_shown("2024-12-31", True)], "2024-12-31"),
         (PageMeta(date="2024-03-12"), "2024-08-25", [], "2024-08-25"),  # merge_dates
+        # ... unless htmldate's day is the declared modification day: it read the update
+        (PageMeta(date="2024-03-12", date_modified="2024-08-25T10:00"), "2024-08-25", [], None),
     ],
 )
 def test_shown_or_merged(

@@ -31,6 +31,7 @@ from cleaner.metadata.credits import (
     byline_texts,
     bylines,
     clean_authors,
+    credit_as_written,
 )
 from cleaner.metadata.dates import published_and_modified
 from cleaner.metadata.headline_byline import headline_bylines
@@ -333,4 +334,8 @@ def _page_authors(tree: lxml_html.HtmlElement) -> tuple[list[str], list[str]]:
     found = trafilatura_author(tree) if not people else None  # joined with '; '
     if not found:
         return people, ([] if people else byline_credits(texts))
-    return clean_authors([found]), clean_authors(found.split("; "), named=True)
+    people, credited = clean_authors([found]), clean_authors(found.split("; "), named=True)
+    written = credit_as_written(found, texts)
+    if written:  # the page's own form of what the search found, in the role it found it in
+        people, credited = (written if people else []), written
+    return people, credited

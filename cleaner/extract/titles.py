@@ -6,7 +6,8 @@ name ("... | FAZ", "... - DER SPIEGEL") and taglines after a pipe; the <h1> or t
 headline may carry a kicker ("Neue Leipziger Schule: Judy Lybke ..."); og:title is sometimes a
 social-media variant. The visible <h1> is the title when it is this article's headline (it
 shares words with another source and is not the site's name) and not merely the meta title
-under a kicker; else og:title, then the other sources. The rest serve to strip the site name
+under a kicker; else the JSON-LD headline (the article's own, where og:title may be a social
+variant), then og:title and the other sources. The rest serve to strip the site name
 and to find the kicker."""
 
 from __future__ import annotations
@@ -104,7 +105,10 @@ def choose_title(sources: TitleSources, keys: set[str]) -> tuple[str | None, str
     present = [c for c in (*metas, h1, others[-1]) if c]
     if not present:
         return None, None
-    first = h1 if h1 and not any(_variant(h1, c) for c in others if c) else present[0]
+    if h1 is None:  # no visible headline: the article's own JSON-LD headline, not a social title
+        first = metas[2] or present[0]
+    else:
+        first = h1 if not any(_variant(h1, c) for c in others if c) else present[0]
     return _split_kicker(_best_form(first, others), present)
 
 

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from lxml import html as lxml_html
 from lxml.etree import XPath
 
+from cleaner.extract.headlines import key
 from cleaner.extract.jsonld import LdArticle
 from cleaner.metadata.authors import introduces_a_byline, looks_like_outlet, split_authors
 
@@ -44,7 +45,8 @@ _LEADING_DATE = re.compile(
 )
 MAX_BYLINE_WORDS = 16  # "Von Erika Muster und Max Beispiel, Berlin | 12.03.2024, 10:15 Uhr"
 _COMMENT = re.compile(r"\bsays\b|\bsagt\b|\breply\b|\bantworten\b", re.I)
-_DATE_INTRO = re.compile(r"\s(?:on|am|le|el|il|op)\s.*$")  # "By X on Friday December 19"
+# "By X on Friday December 19", "By X on" (the date cut as _BYLINE_END), "By X in Section"
+_AFTER_NAME = re.compile(r"\s(?:on|am|le|el|il|op|in)(?:\s.*)?$")
 _NAME = re.compile(
     r"^[A-ZÄÖÜ][\w’'.-]+(?:\s+(?:von|van|de|der|zu|di|da|le|la)?\s*[A-ZÄÖÜ][\w’'.-]+){1,3}$"
 )
@@ -104,7 +106,7 @@ def byline_authors(texts: list[str]) -> list[str]:
         text = _BYLINE_END.sub("", _LEADING_DATE.sub("", text))
         names = [n for n in clean_authors([text]) if _NAME.match(n)]
         if not names and introduces_a_byline(text):  # "Written By Linny and Peter"
-            names = clean_authors([_DATE_INTRO.sub("", text)], named=True)
+            names = clean_authors([_AFTER_NAME.sub("", text)], named=True)
         if names:
             return names
     return []
@@ -119,6 +121,14 @@ def byline_credits(texts: list[str]) -> list[str]:
         if 0 < len(text.split()) <= MAX_CREDIT_WORDS:
             return clean_authors([_BYLINE_END.sub("", text)], named=True)
     return []
+
+
+def credit_as_written(found: str, texts: list[str]) -> list[str]:
+    """The page's short byline credit as it writes it ("srf/hosb;kesm") when trafilatura's
+    author string `found` holds the same letters: its search re-cases and re-splits the
+    credit ("Srf; Hosb; Kesm"), the page's own form is the author field's value; else []."""
+    written = byline_credits(texts)
+    return written if written and key(" ".join(written)) == key(found) else []
 
 
 def _author_metas(tree: lxml_html.HtmlElement) -> list[str]:

@@ -156,6 +156,25 @@ def same_instant(first: str, second: str) -> bool:
     return moments[0] == moments[1]
 
 
+# The world's zones run from UTC-12 to UTC+14: the local days one moment falls on.
+_ZONE_HOURS = range(-12, 15)
+
+
+def could_fall_on(moment: str, day: str) -> bool:
+    """An ISO datetime with a zone ('2025-12-02T23:00:55+00:00') is, in some time zone, on
+    `day` ('2025-12-03'): a page may print its day in the outlet's zone, the meta tag in UTC.
+    Most moments fall on two days somewhere, so ask it only of a day the page shows. False
+    where the moment lacks a time or a zone, or `day` is no ISO day."""
+    try:
+        when, shown = dt.datetime.fromisoformat(moment), dt.date.fromisoformat(day)
+    except ValueError:
+        return False
+    if when.tzinfo is None:
+        return False
+    utc = when.astimezone(dt.UTC)
+    return any((utc + dt.timedelta(hours=h)).date() == shown for h in _ZONE_HOURS)
+
+
 @lru_cache(maxsize=4096)
 def to_iso(value: str) -> str | None:
     """The first date found in `value` as ISO 8601 ('2024-03-12', '2017-02', with time).
